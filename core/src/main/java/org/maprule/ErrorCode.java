@@ -1,0 +1,111 @@
+package org.maprule;
+
+/**
+ * Every stable error and warning code that maprule reports, in one place.
+ *
+ * <p>The code's {@link #name()} is the wire form (for example {@code "IPV6_RULE_OVERLAP"}) that
+ * appears in problem+json bodies, in {@code maprule validate} output and in logs. Names are
+ * stable: a code is never renamed or reused with another meaning; new codes are only added.
+ *
+ * <p>Codes are grouped by where they arise: address parsing, rule-set file reading, rule
+ * validation (RFC 7597 §5 and DOMAIN.md §7), calculation for one CE, and the HTTP layer.
+ */
+public enum ErrorCode {
+  // ---- address and prefix parsing (org.maprule.addr) ----
+  /** Not a dotted-quad IPv4 address in strict form (RFC 6943 §3.1.1: no leading zeros, 4 parts). */
+  INVALID_IPV4_ADDRESS,
+  /** Not an IPv6 address in RFC 4291 §2.2 text form (no zone id, ASCII only). */
+  INVALID_IPV6_ADDRESS,
+  /** Prefix text is not {@code address/length}, or the length is not a decimal in range. */
+  INVALID_PREFIX,
+  /** A prefix has bits set past its length (for example {@code 192.0.2.1/24}). */
+  PREFIX_HOST_BITS_SET,
+
+  // ---- rule-set file reading (org.maprule.format) ----
+  /** The document is not well-formed JSON (or JSONP), or is not UTF-8. */
+  MALFORMED_JSON,
+  /** A required field is absent. */
+  MISSING_FIELD,
+  /** A field has the wrong JSON type (for example a number where a string is required). */
+  WRONG_TYPE,
+  /** A field has a value outside what the format allows (an unknown enum name, a negative TTL). */
+  INVALID_VALUE,
+
+  // ---- per-rule checks, RFC 7597 §5 (errors) ----
+  /** EA-bits length o outside 0..48. */
+  EA_BITS_OUT_OF_RANGE,
+  /** Rule IPv6 prefix length plus EA-bits length exceeds 128. */
+  EA_BITS_EXCEED_IPV6,
+  /** PSID offset a outside 0..15. */
+  PSID_OFFSET_OUT_OF_RANGE,
+  /** PSID length k = o - (32 - r) exceeds 16. */
+  PSID_LENGTH_TOO_LONG,
+  /** a + k exceeds 16: the PSID and offset do not fit in a 16-bit port. */
+  PSID_EXCEEDS_PORT_BITS,
+
+  // ---- per-rule checks (warnings) ----
+  /** n + o > 64: EA bits reach into the interface identifier (RFC 7597 §6; many BRs refuse). */
+  EA_BITS_BEYOND_64,
+  /** k < 0: each CE gets an IPv4 prefix, not a shared address. */
+  IPV4_PREFIX_PER_CE,
+  /** o = 0 with r < 32: the rule maps one CE to a whole IPv4 prefix. */
+  ONE_TO_ONE_PREFIX,
+  /** a = 0 with k > 0: the CE with PSID 0 owns the system ports 0..2^m - 1. */
+  PSID_ZERO_SYSTEM_PORTS,
+
+  // ---- per-domain and per-rule-set checks ----
+  /** The rule set has no domain. */
+  NO_DOMAINS,
+  /** A domain has no rule. */
+  NO_RULES,
+  /** Two domains share a name. */
+  DUPLICATE_DOMAIN_NAME,
+  /** Domain name empty or not {@code [A-Za-z0-9._-]{1,64}}. */
+  INVALID_DOMAIN_NAME,
+  /** Two rules have overlapping IPv6 prefixes with different mappings (longest match would silently pick one). */
+  IPV6_RULE_OVERLAP,
+  /** Two rules have overlapping IPv4 prefixes (two CEs would get the same IPv4 address and PSID). */
+  IPV4_RULE_OVERLAP,
+  /** Warning: a rule is the same as, or a nested equivalent of, another rule (same result for every CE). */
+  REDUNDANT_RULE,
+  /** A domain has no BR IPv6 address. */
+  BR_MISSING,
+  /** The BR address is not global unicast (2000::/3, RFC 4291 §2.4). */
+  BR_NOT_GLOBAL_UNICAST,
+  /** The BR address lies inside a rule IPv6 prefix. */
+  BR_INSIDE_RULE_PREFIX,
+  /** The domain's End-user prefix length is outside 1..128 or shorter than some rule's n + o. */
+  END_USER_PREFIX_LENGTH_INVALID,
+  /** Warning: rules of one domain have different n + o (every published JP table uses 56). */
+  END_USER_PREFIX_LENGTH_MIXED,
+  /** TTL outside 1..604800 seconds (HB46PP v1.1 caps it at 604800). */
+  TTL_OUT_OF_RANGE,
+  /** Warning: a domain has more than 256 rules; HB46PP answers are cut to 256 (the CE's BMR kept). */
+  HB46PP_RULES_TRIMMED,
+
+  // ---- calculation for one CE (org.maprule.calc) ----
+  /** No rule IPv6 prefix contains the End-user prefix. */
+  NO_MATCHING_RULE,
+  /** The End-user prefix is shorter than the BMR's n + o, so its EA bits are not all known. */
+  END_USER_PREFIX_TOO_SHORT,
+  /** No End-user prefix owns that IPv4 address and port (reverse lookup). */
+  NO_OWNER,
+
+  // ---- HTTP layer (org.maprule.http) ----
+  /** A required query parameter is missing. */
+  MISSING_PARAMETER,
+  /** A query parameter is malformed. */
+  INVALID_PARAMETER,
+  /** No endpoint at that path. */
+  NOT_FOUND,
+  /** Only GET and HEAD are served. */
+  METHOD_NOT_ALLOWED,
+  /** The OCN {@code code} or JPNE key is not one of the configured ones. */
+  FORBIDDEN_CODE,
+  /** The client address lies in no rule of any domain (HB46PP: not the operator's customer). */
+  NOT_A_CUSTOMER,
+  /** The loaded rule set failed validation; nothing is served from it. */
+  RULE_SET_INVALID,
+  /** The client address could not be determined or parsed. */
+  CLIENT_ADDRESS_UNKNOWN
+}
