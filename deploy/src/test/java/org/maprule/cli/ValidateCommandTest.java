@@ -1,0 +1,194 @@
+package org.maprule.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.maprule.format.RuleSetFormat;
+import org.maprule.format.RuleSetLoader;
+import org.maprule.testing.JpRules;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code maprule validate}: exit status, human and JSON output, core's negative corpus. */
+class ValidateCommandTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String CORPUS = "rulesets/invalid/";
+
+  @TempDir Path dir;
+
+  private Path write(String name, byte[] bytes) throws Exception {
+    return Files.write(dir.resolve(name), bytes);
+  }
+
+  @Test
+  void theBuiltInExampleIsValid() throws Exception {
+    Path f = write("example.json", RuleSetLoader.exampleBytes());
+    Cli.Result r = Cli.run("validate", "--rules", f.toString());
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.lines()).last().asString()
+        .startsWith(f + ": valid (2 domains, 3 rules), 0 errors, ")
+        .containsPattern("digest [0-9a-f]{64}$")
+        .endsWith(RuleSetLoader.example().digest());
+  }
+
+  @Test
+  void jsonReportOfAValidFile() throws Exception {
+    Path f = write("example.json", RuleSetLoader.exampleBytes());
+    Cli.Result r = Cli.run("validate", "--rules", f.toString(), "--json");
+    assertThat(r.exit()).isZero();
+    assertThat(r.lines()).hasSize(1);
+    assertThat(r.out()).startsWith("{\"valid\":true,\"digest\":\"" + RuleSetLoader.example().digest()
+        + "\",\"errors\":0,\"warnings\":");
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("violations").isArray()).isTrue();
+    assertThat(j.get("warnings").asInt()).isEqualTo(j.get("violations").size());
+  }
+
+  @Test
+  void jsonReportOfAnInvalidFile() throws Exception {
+    Path f = write("bad.json", ("{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"2001:db8:ffff::1\","
+        + "\"interfaceIdFormat\":\"rfc7597\",\"rules\":[{\"ipv6Prefix\":\"2001:db8::/40\","
+        + "\"ipv4Prefix\":\"192.0.2.1/24\",\"eaBitLength\":49,\"psidOffset\":6}]}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    Cli.Result r = Cli.run("validate", "--rules", f.toString(), "--json");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).startsWith("{\"valid\":false,\"digest\":null,\"errors\":");
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("errors").asInt()).isGreaterThanOrEqualTo(2);
+    List<String> codes = new ArrayList<>();
+    for (JsonNode v : j.get("violations")) {
+      assertThat(fieldNames(v)).containsExactly("severity", "code", "field", "value", "message");
+      assertThat(v.get("severity").asString()).isIn("ERROR", "WARNING");
+      codes.add(v.get("code").asString());
+    }
+    assertThat(codes).contains("PREFIX_HOST_BITS_SET", "EA_BITS_OUT_OF_RANGE");
+  }
+
+  @Test
+  void humanReportListsEveryViolationThenASummary() throws Exception {
+    Path f = write("bad.json", "{\"ttl\":0,\"domains\":[]}".getBytes(StandardCharsets.UTF_8));
+    Cli.Result r = Cli.run("validate", "--rules", f.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).containsPattern("(?m)^ERROR +TTL_OUT_OF_RANGE +ttl +0 +\\S")
+        .containsPattern("(?m)^ERROR +NO_DOMAINS ");
+    assertThat(r.lines()).last().asString().startsWith(f + ": invalid, 2 errors, 0 warnings");
+  }
+
+  @Test
+  void malformedJsonIsInvalidNotACrash() throws Exception {
+    Path f = write("broken.json", "{\"ttl\": 86400, \"domains\": [".getBytes(StandardCharsets.UTF_8));
+    Cli.Result r = Cli.run("validate", "--rules", f.toString()).noStackTrace();
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("MALFORMED_JSON");
+  }
+
+  @Test
+  void warningsArePrintedButTheFileIsValid() throws Exception {
+    // a = 0 with k = 8: PSID 0 owns the system ports (DOMAIN.md §7, a warning)
+    Path f = write("warn.json", ("{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"2001:db8:ffff::1\","
+        + "\"interfaceIdFormat\":\"rfc7597\",\"rules\":[{\"ipv6Prefix\":\"2001:db8::/40\","
+        + "\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":16,\"psidOffset\":0}]}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    Cli.Result r = Cli.run("validate", "--rules", f.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^WARNING +PSID_ZERO_SYSTEM_PORTS +domains\\[0]\\.rules\\[0]");
+    assertThat(r.lines()).last().asString().contains("valid (1 domain, 1 rule), 0 errors, 1 warning,");
+  }
+
+  /** Each line of the corpus's EXPECTED.txt: {@code file.json CODE field # reason}. */
+  static Stream<Arguments> invalidCorpus() {
+    String expected = new String(Cli.resource(CORPUS + "EXPECTED.txt"), StandardCharsets.UTF_8);
+    List<Arguments> out = new ArrayList<>();
+    for (String line : expected.split("\r?\n")) {
+      int hash = line.indexOf('#');
+      String reason = hash < 0 ? "" : line.substring(hash + 1).strip();
+      String[] parts = (hash < 0 ? line : line.substring(0, hash)).strip().split("\\s+");
+      if (parts[0].isEmpty()) {
+        continue;
+      }
+      out.add(Arguments.of(parts[0], parts[1], parts.length > 2 ? parts[2] : "", reason));
+    }
+    return out.stream();
+  }
+
+  @Test
+  void theCorpusListsEveryFileItHolds() {
+    List<String> listed = invalidCorpus().map(a -> (String) a.get()[0]).distinct().toList();
+    List<String> present = Cli.resourceFolder(CORPUS).stream().filter(n -> !n.equals("EXPECTED.txt")).toList();
+    assertThat(listed).isNotEmpty();
+    assertThat(present).containsExactlyInAnyOrderElementsOf(listed);
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}: {3}")
+  @MethodSource("invalidCorpus")
+  void everyCorpusFileIsInvalidWithItsExpectedCode(String file, String code, String field, String reason)
+      throws Exception {
+    Path f = write(file, Cli.resource(CORPUS + file));
+    Cli.Result human = Cli.run(withFormat(file, "validate", "--rules", f.toString())).noStackTrace();
+    assertThat(human.exit()).as(reason + "\n" + human.out() + human.err()).isEqualTo(1);
+    assertThat(human.out()).containsPattern("(?m)^ERROR +" + code + " +" + java.util.regex.Pattern.quote(
+        field.isEmpty() ? "(document)" : field) + " ");
+
+    Cli.Result json = Cli.run(withFormat(file, "validate", "--rules", f.toString(), "--json"));
+    assertThat(json.exit()).isEqualTo(1);
+    JsonNode j = JSON.readTree(json.out());
+    assertThat(j.get("valid").asBoolean()).isFalse();
+    assertThat(j.get("digest").isNull()).isTrue();
+    boolean found = false;
+    for (JsonNode v : j.get("violations")) {
+      found |= v.get("code").asString().equals(code) && v.get("field").asString().equals(field)
+          && v.get("severity").asString().equals("ERROR");
+    }
+    assertThat(found).as(json.out()).isTrue();
+  }
+
+  /** Corpus files named {@code *.ocn.json} or {@code *.hb46pp.json} are read in that format. */
+  private static String[] withFormat(String file, String... args) {
+    for (String f : new String[] {"ocn", "hb46pp"}) {
+      if (file.toLowerCase(Locale.ROOT).endsWith("." + f + ".json")) {
+        return Stream.concat(Stream.of(args), Stream.of("--format", f)).toArray(String[]::new);
+      }
+    }
+    return args;
+  }
+
+  @Test
+  void everyValidCorpusFileIsValid() throws Exception {
+    List<String> files = Cli.resourceFolder("rulesets/valid/").stream().filter(n -> n.endsWith(".json")).toList();
+    org.junit.jupiter.api.Assumptions.assumeFalse(files.isEmpty(), "SKIPPED: core has no rulesets/valid corpus");
+    for (String file : files) {
+      Path f = write(file, Cli.resource("rulesets/valid/" + file));
+      Cli.Result r = Cli.run(withFormat(file, "validate", "--rules", f.toString()));
+      assertThat(r.exit()).as(file + "\n" + r.out()).isZero();
+    }
+  }
+
+  @Test
+  void thePublishedJpTablesAreValidInNativeAndOcnForm() throws Exception {
+    for (String provider : JpRules.providers()) {
+      Path nativeFile = write(provider + ".json", RuleSetFormat.NATIVE.write(JpRules.ruleSet(provider)));
+      Cli.Result r = Cli.run("validate", "--rules", nativeFile.toString());
+      assertThat(r.exit()).as(provider + "\n" + r.out()).isZero();
+      Path ocnFile = write(provider + ".ocn.json", RuleSetFormat.OCN.write(JpRules.ruleSet(provider)));
+      Cli.Result o = Cli.run("validate", "--rules", ocnFile.toString(), "--format", "ocn", "--json");
+      assertThat(o.exit()).as(provider + " (ocn)\n" + o.out()).isZero();
+    }
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.propertyNames().forEach(names::add);
+    return names;
+  }
+}
