@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.maprule.rule.Domain;
 import org.maprule.rule.MapRule;
@@ -208,7 +209,7 @@ public record RuleSetDiff(List<DomainChange> domainChanges, List<RuleChange> rul
     g.writeEndObject();
   }
 
-  private static void writeChanges(JsonGenerator g, String name, java.util.Set<Change> changes) {
+  private static void writeChanges(JsonGenerator g, String name, Set<Change> changes) {
     g.writeName(name);
     g.writeStartArray();
     for (Change c : Change.values()) {
@@ -276,7 +277,7 @@ public record RuleSetDiff(List<DomainChange> domainChanges, List<RuleChange> rul
     return s == null ? "(none)" : s;
   }
 
-  private static String names(java.util.Set<Change> changes) {
+  private static String names(Set<Change> changes) {
     return changes.stream().sorted().map(Change::name).collect(Collectors.joining(", "));
   }
 }
