@@ -255,6 +255,52 @@ class ReverseLookupTest {
     }
   }
 
+  /**
+   * Two independent inversions agree: this index (sorted IPv4 prefixes, binary search) and
+   * {@link MapCalculator#lookup} (hash per prefix length), on random addresses and ports, owners
+   * and refusals alike (apart from the code for a port outside 0..65535, not drawn here).
+   */
+  @Test
+  void agreesWithTheCalculatorsLookupOnEveryJpTable() {
+    Random rnd = new Random(99);
+    for (String provider : JpRules.providers()) {
+      RuleSet rs = JpRules.ruleSet(provider);
+      MapCalculator calc = MapCalculator.of(rs);
+      ReverseLookup l = ReverseLookup.of(rs);
+      List<MapRule> rules = rs.domains().stream().flatMap(d -> d.rules().stream()).toList();
+      for (int i = 0; i < 3000; i++) {
+        Ipv4Prefix v4 = rules.get(rnd.nextInt(rules.size())).ipv4Prefix();
+        Ipv4Address a = rnd.nextInt(4) == 0 ? Ipv4Address.of(rnd.nextInt())
+            : Ipv4Address.of(v4.address().toInt() | (int) (rnd.nextLong(v4.size())));
+        int port = rnd.nextInt(8) == 0 ? rnd.nextInt(4096) : rnd.nextInt(65536);
+        MapruleException mine = null;
+        MapruleException theirs = null;
+        PortOwner o = null;
+        CeParameters c = null;
+        try {
+          o = l.lookup(a, port);
+        } catch (MapruleException e) {
+          mine = e;
+        }
+        try {
+          c = calc.lookup(a, port);
+        } catch (MapruleException e) {
+          theirs = e;
+        }
+        String as = a + " port " + port;
+        if (mine == null) {
+          assertThat(theirs).as(as).isNull();
+          assertThat(o.endUserPrefix()).as(as).isEqualTo(c.endUserPrefix());
+          assertThat(o.ceAddress()).as(as).isEqualTo(c.ceAddress());
+        } else {
+          assertThat(theirs).as(as + ": " + mine.getMessage()).isNotNull();
+          assertThat(theirs.code()).as(as).isEqualTo(mine.code());
+          assertThat(theirs.field()).as(as).isEqualTo(mine.field());
+        }
+      }
+    }
+  }
+
   static void assertError(Runnable r, ErrorCode code, String field, String value) {
     assertThatThrownBy(r::run).isInstanceOfSatisfying(MapruleException.class, e -> {
       assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
