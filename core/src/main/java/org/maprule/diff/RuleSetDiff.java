@@ -65,6 +65,9 @@ public record RuleSetDiff(List<DomainChange> domainChanges, List<RuleChange> rul
    *     mappings the BMR of a region is the first longest match in file order)
    * @param newSet the rule set to be served
    * @return the differences; {@link #isEmpty()} when no CE and no domain setting changes
+   * @throws org.maprule.MapruleException {@code EA_BITS_OUT_OF_RANGE}, {@code EA_BITS_EXCEED_IPV6}
+   *     or {@code PSID_LENGTH_TOO_LONG} for a rule no CE could use (o outside 0..48, n + o &gt; 128,
+   *     k &gt; 16): validate first
    */
   public static RuleSetDiff diff(RuleSet oldSet, RuleSet newSet) {
     Objects.requireNonNull(oldSet, "oldSet");

@@ -1,6 +1,8 @@
 package org.maprule.diff;
 
 import java.util.Objects;
+import org.maprule.ErrorCode;
+import org.maprule.MapruleException;
 import org.maprule.rule.Domain;
 import org.maprule.rule.MapRule;
 
@@ -40,6 +42,16 @@ final class Side {
     int o = rule.eaBitLength();
     int r = rule.ipv4Prefix().length();
     int k = Math.max(rule.psidLength(), 0);
+    String field = "domains[" + domain.name() + "].rules[" + index + "]";
+    if (o < 0 || o > 48 || n + o > 128) {
+      throw new MapruleException(n + o > 128 ? ErrorCode.EA_BITS_EXCEED_IPV6 : ErrorCode.EA_BITS_OUT_OF_RANGE,
+          field + ".eaBitLength", String.valueOf(o), field + ": EA-bits length " + o + " with a /" + n
+              + " rule prefix cannot be diffed; validate the rule set first");
+    }
+    if (k > 16) {
+      throw new MapruleException(ErrorCode.PSID_LENGTH_TOO_LONG, field + ".eaBitLength", String.valueOf(o),
+          field + ": PSID length " + k + " exceeds 16; validate the rule set first");
+    }
     this.psidLength = k;
     this.ipv4Length = Math.min(32, r + o);
     this.granularity = Math.max(n + o, domain.endUserPrefixLength().orElse(0));

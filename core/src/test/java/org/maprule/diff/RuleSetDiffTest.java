@@ -1,6 +1,7 @@
 package org.maprule.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.maprule.ErrorCode;
+import org.maprule.MapruleException;
+import org.maprule.addr.Ipv4Address;
 import org.maprule.addr.Ipv4Prefix;
 import org.maprule.addr.Ipv6Address;
 import org.maprule.addr.Ipv6Prefix;
@@ -240,7 +244,7 @@ class RuleSetDiffTest {
       }
       default -> {
         replacement = new MapRule(r.ipv6Prefix(),
-            Ipv4Prefix.containing(org.maprule.addr.Ipv4Address.of(0xC6120000 | rnd.nextInt(1 << 17)), r.ipv4Prefix().length()),
+            Ipv4Prefix.containing(Ipv4Address.of(0xC6120000 | rnd.nextInt(1 << 17)), r.ipv4Prefix().length()),
             r.eaBitLength(), r.psidOffset());
         rules.set(ri, replacement);
         expected = Change.IPV4_ADDRESS;
@@ -312,6 +316,18 @@ class RuleSetDiffTest {
     assertThat(d.affectedEndUserPrefixes()).isEqualTo(BigInteger.ONE.shiftLeft(128));
     assertThat(d.ruleChanges().get(0).ranges().get(0).last()).isEqualTo(Ipv6Prefix.parse(
         "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"));
+  }
+
+  @Test
+  void refusesRulesNoCeCouldUse() {
+    RuleSet bad = RuleSet.of(60, List.of(withRules(RFC, List.of(rule("2001:db8::/100", "192.0.2.0/24", 48, 6)))));
+    assertThatThrownBy(() -> RuleSetDiff.diff(EXAMPLE, bad))
+        .isInstanceOfSatisfying(MapruleException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.EA_BITS_EXCEED_IPV6));
+    RuleSet longPsid = RuleSet.of(60, List.of(withRules(RFC, List.of(rule("2001:db8::/40", "192.0.2.0/24", 25, 6)))));
+    assertThatThrownBy(() -> RuleSetDiff.diff(longPsid, EXAMPLE))
+        .isInstanceOfSatisfying(MapruleException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PSID_LENGTH_TOO_LONG));
   }
 
   @Test
