@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
+import org.maprule.addr.Ipv4Address;
 import org.maprule.addr.Ipv4Prefix;
 import org.maprule.addr.Ipv6Address;
 import org.maprule.addr.Ipv6Prefix;
@@ -145,7 +146,7 @@ class Rfc7598Test {
       int o = rnd.nextInt(Math.min(48, 128 - n) + 1);
       int r = rnd.nextInt(33);
       Ipv6Address v6 = Ipv6Address.of(rnd.nextLong(), rnd.nextLong());
-      org.maprule.addr.Ipv4Address v4 = org.maprule.addr.Ipv4Address.of(rnd.nextInt());
+      Ipv4Address v4 = Ipv4Address.of(rnd.nextInt());
       rules.add(new MapRule(Ipv6Prefix.containing(v6, n), Ipv4Prefix.containing(v4, r), o, rnd.nextInt(16)));
     }
     return new Domain("d" + rnd.nextInt(1000), Ipv6Address.of(rnd.nextLong(), rnd.nextLong()),

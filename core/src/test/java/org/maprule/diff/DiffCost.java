@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.maprule.addr.Ipv4Address;
 import org.maprule.addr.Ipv4Prefix;
 import org.maprule.addr.Ipv6Prefix;
 import org.maprule.rule.Domain;
@@ -107,7 +108,7 @@ public final class DiffCost {
       int v4 = r.ipv4Prefix().length();
       for (int half = 0; half < 2; half++) {
         rules.add(new MapRule(Ipv6Prefix.of(r.ipv6Prefix().address().withBits(n, 1, half), n + 1),
-            Ipv4Prefix.of(org.maprule.addr.Ipv4Address.of(r.ipv4Prefix().address().toInt() | (half << (31 - v4))),
+            Ipv4Prefix.of(Ipv4Address.of(r.ipv4Prefix().address().toInt() | (half << (31 - v4))),
                 v4 + 1), r.eaBitLength() - 1, r.psidOffset()));
       }
     }
