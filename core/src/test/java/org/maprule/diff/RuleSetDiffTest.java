@@ -67,6 +67,33 @@ class RuleSetDiffTest {
         .isEqualTo("{\"empty\":true,\"affectedEndUserPrefixes\":0,\"domainChanges\":[],\"ruleChanges\":[]}");
   }
 
+  /**
+   * The built-in example file itself (read here with a plain Jackson tree, not the format
+   * package's reader) is the rule set this class builds by hand, and diffs empty against itself.
+   */
+  @Test
+  void builtInExampleFileIsEmptyAgainstItself() throws Exception {
+    JsonNode root;
+    try (var in = RuleSetDiffTest.class.getResourceAsStream("/org/maprule/example-rules.json")) {
+      root = JsonMapper.builder().build().readTree(in);
+    }
+    List<Domain> domains = new ArrayList<>();
+    for (JsonNode d : root.get("domains")) {
+      List<MapRule> rules = new ArrayList<>();
+      for (JsonNode r : d.get("rules")) {
+        rules.add(rule(r.get("ipv6Prefix").asString(), r.get("ipv4Prefix").asString(), r.get("eaBitLength").asInt(),
+            r.get("psidOffset").asInt()));
+      }
+      domains.add(new Domain(d.get("name").asString(), Ipv6Address.parse(d.get("brIpv6Address").asString()),
+          InterfaceIdFormat.fromWireName(d.get("interfaceIdFormat").asString(), "interfaceIdFormat"),
+          d.has("endUserPrefixLength") ? OptionalInt.of(d.get("endUserPrefixLength").asInt()) : OptionalInt.empty(),
+          rules));
+    }
+    RuleSet builtIn = RuleSet.of(root.get("ttl").asInt(), domains);
+    assertThat(builtIn.domains()).isEqualTo(EXAMPLE.domains());
+    assertThat(RuleSetDiff.diff(builtIn, builtIn).isEmpty()).isTrue();
+  }
+
   @Test
   void everyJpTableAgainstItselfIsEmpty() {
     List<Domain> all = new ArrayList<>();
