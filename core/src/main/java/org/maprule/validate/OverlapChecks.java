@@ -34,19 +34,29 @@ final class OverlapChecks {
    */
   static void check(List<LocatedRule> rules, List<List<Violation>> out) {
     Set<Long> redundant = new HashSet<>();
+    List<Found> found = new ArrayList<>();
     sweep(rules, LocatedRule::ipv6, Ipv6Prefix::contains, (earlier, later) -> {
       Violation v = ipv6Pair(earlier, later);
       if (v.code() == ErrorCode.REDUNDANT_RULE) {
         redundant.add(pairKey(earlier, later));
       }
-      out.get(later.order()).add(v);
+      found.add(new Found(later.order(), 0, earlier.order(), v));
     });
     sweep(rules, LocatedRule::ipv4, Ipv4Prefix::contains, (earlier, later) -> {
       if (!redundant.contains(pairKey(earlier, later))) {
-        out.get(later.order()).add(ipv4Pair(earlier, later));
+        found.add(new Found(later.order(), 1, earlier.order(), ipv4Pair(earlier, later)));
       }
     });
+    // per later rule: IPv6 findings before IPv4 ones, each in the earlier rule's file order
+    found.sort(Comparator.comparingInt(Found::later).thenComparingInt(Found::sweep)
+        .thenComparingInt(Found::earlier));
+    for (Found f : found) {
+      out.get(f.later()).add(f.violation());
+    }
   }
+
+  /** One pair finding: the rules' file orders, which sweep (0 IPv6, 1 IPv4), the violation. */
+  private record Found(int later, int sweep, int earlier, Violation violation) {}
 
   private interface PairSink {
     void accept(LocatedRule earlier, LocatedRule later);
