@@ -119,8 +119,12 @@ public final class Json {
       }
       return root;
     } catch (JacksonException e) {
+      TokenStreamLocation loc = e.getLocation();
+      if ((loc == null || loc.getLineNr() < 1) && b.parser != null) {
+        loc = b.parser.currentLocation();
+      }
       out.error(ErrorCode.MALFORMED_JSON, b.where, null, "the document is not well-formed JSON "
-          + at(e.getLocation()) + " (in " + JsonPath.describe(b.where) + "): " + e.getOriginalMessage());
+          + at(loc) + " (in " + JsonPath.describe(b.where) + "): " + plain(e.getOriginalMessage()));
       return null;
     }
   }
@@ -159,6 +163,14 @@ public final class Json {
       throw new IllegalStateException("JSON written out of order: " + e.getOriginalMessage(), e);
     }
     return bytes.toByteArray();
+  }
+
+  /** Jackson's message without its advice to enable non-standard features. */
+  private static String plain(String message) {
+    return message
+        .replaceAll("[:;]? ?enable `[A-Za-z_.]+` to allow", "")
+        .replaceAll(" \\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)",
+            " (JSON has no comments)");
   }
 
   private static String at(TokenStreamLocation loc) {
@@ -208,8 +220,10 @@ public final class Json {
       switch (t) {
         case START_OBJECT -> {
           Map<String, JsonValue> members = new LinkedHashMap<>();
-          for (JsonToken n = parser.nextToken(); n != JsonToken.END_OBJECT; n = parser.nextToken()) {
+          String last = null;
+          for (JsonToken n = nextMember(path, last); n != JsonToken.END_OBJECT; n = nextMember(path, last)) {
             String name = parser.currentName();
+            last = name;
             String p = JsonPath.member(path, name);
             checkSurrogates(name, p, "member name");
             where = p;
@@ -258,6 +272,23 @@ public final class Json {
           return JsonNull.INSTANCE;
         }
         default -> throw new IllegalStateException("unexpected token " + t);
+      }
+    }
+
+    /**
+     * The next member name (or the object's end). Jackson reads a scalar value together with its
+     * name, so a malformed value fails here: blame that member when the parser already knows a
+     * new name, else the object itself.
+     */
+    private JsonToken nextMember(String path, String last) {
+      try {
+        return parser.nextToken();
+      } catch (JacksonException e) {
+        String name = parser.streamReadContext().currentName();
+        if (name != null && !name.equals(last)) {
+          where = JsonPath.member(path, name);
+        }
+        throw e;
       }
     }
 

@@ -194,7 +194,8 @@ public final class JsonFields {
    */
   public void wrongType(String name, JsonValue v, String expected) {
     out.error(ErrorCode.WRONG_TYPE, path(name), v.toJson(100),
-        path(name) + " is " + v.typeName() + " (" + v.toJson(40) + "); expected " + expected);
+        path(name) + " is " + (v instanceof JsonNull ? "null" : v.typeName() + " (" + v.toJson(40) + ")")
+            + "; expected " + expected);
   }
 
   /**
