@@ -60,7 +60,39 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>(LAMBDA_JVM_OPTIONS);
     private final List<Path> extraClasspath = new ArrayList<>();
+    private List<Path> functionJars;
+    private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private Path logFile;
+
+    /**
+     * Sets the jars holding the function (default: the shaded jar); with {@link Layout#CLASSPATH}
+     * they go on the JVM class path, otherwise only the first is used.
+     */
+    public Options functionJars(Path... jars) {
+      this.functionJars = List.of(jars);
+      return this;
+    }
+
+    /** Sets the {@code java} launcher (default: this JVM's). */
+    public Options java(Path launcher) {
+      this.java = launcher;
+      return this;
+    }
+
+    /** A copy of these options. */
+    public Options copy() {
+      Options o = new Options();
+      o.layout = layout;
+      o.handler = handler;
+      o.env.putAll(env);
+      o.jvmOptions.clear();
+      o.jvmOptions.addAll(jvmOptions);
+      o.extraClasspath.addAll(extraClasspath);
+      o.functionJars = functionJars;
+      o.java = java;
+      o.logFile = logFile;
+      return o;
+    }
 
     /** Sets the code layout. */
     public Options layout(Layout l) {
@@ -133,7 +165,8 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
    * @throws IOException when the JVM cannot be started or the jar laid out
    */
   public static LambdaRuntimeProcess start(Options options) throws IOException {
-    Path jar = shadedJar();
+    List<Path> jars = options.functionJars != null ? options.functionJars : List.of(shadedJar());
+    Path jar = jars.isEmpty() ? null : jars.get(0);
     Path work = Path.of(System.getProperty("maprule.aws.work", "target/aws-runtime"));
     Files.createDirectories(work);
     List<String> classpath = new ArrayList<>();
@@ -151,7 +184,9 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
       default -> {
         taskRoot = work.resolve("task-empty");
         Files.createDirectories(taskRoot);
-        classpath.add(0, jar.toString());
+        for (int i = jars.size() - 1; i >= 0; i--) {
+          classpath.add(0, jars.get(i).toAbsolutePath().toString());
+        }
       }
     }
     for (Path p : options.extraClasspath) {
@@ -161,7 +196,7 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
         : Files.createTempFile(work, "runtime-", ".log");
     FakeRuntimeApi api = new FakeRuntimeApi();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(options.java.toString());
     command.addAll(options.jvmOptions);
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath));
