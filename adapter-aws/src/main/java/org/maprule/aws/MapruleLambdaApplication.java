@@ -34,16 +34,21 @@ public final class MapruleLambdaApplication
   public MapruleLambdaApplication() {}
 
   /**
-   * Registers the {@value #FUNCTION_NAME} function, typed {@code Function<InputStream, byte[]>}.
+   * Builds the {@value #FUNCTION_NAME} function now (reading the settings and loading the rule
+   * set) and registers it, typed {@code Function<InputStream, byte[]>}. Building it here rather
+   * than in a bean supplier makes a configuration error end the context start with the
+   * {@code MAPRULE_*} message itself, which the runtime reports on {@code /init/error}.
    *
    * @param context the context being prepared
+   * @throws IllegalArgumentException when the {@code MAPRULE_*} environment cannot be understood
+   *     or the rules cannot be read
    */
   @Override
   public void initialize(GenericApplicationContext context) {
-    context.registerBean(FUNCTION_NAME, FunctionRegistration.class,
-        () -> new FunctionRegistration<>(
-            MapruleFunction.fromEnvironment(System.getenv(), MapruleLambdaApplication.class.getClassLoader()),
-            FUNCTION_NAME)
-            .type(FunctionTypeUtils.functionType(InputStream.class, byte[].class)));
+    FunctionRegistration<MapruleFunction> registration = new FunctionRegistration<>(
+        MapruleFunction.fromEnvironment(System.getenv(), MapruleLambdaApplication.class.getClassLoader()),
+        FUNCTION_NAME)
+        .type(FunctionTypeUtils.functionType(InputStream.class, byte[].class));
+    context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> registration);
   }
 }
