@@ -44,20 +44,22 @@ class LambdaLifecycleIT {
         assertThat(System.nanoTime()).as("no /restore/next:\n%s", p.log()).isLessThan(deadline);
         Thread.sleep(50);
       }
-      List<FakeRuntimeApi.Seen> before = p.api().requests();
-      assertThat(before).noneMatch(s -> s.path().endsWith("/invocation/next"));
+      List<FakeRuntimeApi.Seen> seen = p.api().requests();
+      int restore = 0;
+      while (!seen.get(restore).path().endsWith("/restore/next")) {
+        restore++;
+      }
+      // the checkpoint (priming included) happens before the runtime asks for any invocation
+      assertThat(seen.subList(0, restore)).noneMatch(s -> s.path().endsWith("/invocation/next"));
       String primed = p.log().lines().filter(l -> l.startsWith(SnapStartPriming.MARKER))
           .findFirst().orElseThrow(() -> new AssertionError("no priming line in\n" + p.log()));
       assertThat(primed).contains("GET /health -> 200", "GET /rules -> 200",
           "GET /hb46pp -> 200", "GET / -> 200", "GET /calc -> 200");
 
       assertThat(get(p, "/health").status()).isEqualTo(200);
-      assertThat(p.log()).contains(SnapStartPriming.RESTORE_MARKER);
-      FakeRuntimeApi.Seen restore = p.api().requests().stream()
-          .filter(s -> s.path().endsWith("/restore/next")).findFirst().orElseThrow();
-      FakeRuntimeApi.Seen next = p.api().requests().stream()
-          .filter(s -> s.path().endsWith("/invocation/next")).findFirst().orElseThrow();
-      assertThat(next.nanoTime()).isGreaterThan(restore.nanoTime());
+      String log = p.log();
+      assertThat(log).contains(SnapStartPriming.RESTORE_MARKER);
+      assertThat(log.indexOf(SnapStartPriming.MARKER)).isLessThan(log.indexOf(SnapStartPriming.RESTORE_MARKER));
     }
   }
 
