@@ -33,7 +33,8 @@ import org.maprule.http.HttpRequest;
  * with {@code ./mvnw -o -Pbench verify -pl adapter-aws} (docs/benchmarks.md).
  *
  * <p>Arguments: {@code runs=N} (default 10), {@code only=a,b} (variant names),
- * {@code java=/path/to/bin/java}. Writes a Markdown table to standard output and to
+ * {@code java=/path/to/bin/java}, and {@code jar:NAME=PATH} to add a variant NAME running
+ * {@code MapruleHandler} from another build of the jar on {@code -cp} (to compare build choices). Writes a Markdown table to standard output and to
  * {@code target/aws-bench/cold-start.md}.
  */
 public final class ColdStartBenchmark {
@@ -51,12 +52,15 @@ public final class ColdStartBenchmark {
   public static void main(String[] args) throws Exception {
     int runs = 10;
     List<String> only = List.of();
+    Map<String, Path> otherJars = new LinkedHashMap<>();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     for (String a : args) {
       if (a.startsWith("runs=")) {
         runs = Integer.parseInt(a.substring(5));
       } else if (a.startsWith("only=")) {
         only = List.of(a.substring(5).split(","));
+      } else if (a.startsWith("jar:") && a.indexOf('=') > 4) {
+        otherJars.put(a.substring(4, a.indexOf('=')), Path.of(a.substring(a.indexOf('=') + 1)).toAbsolutePath());
       } else if (a.startsWith("java=")) {
         java = Path.of(a.substring(5));
       } else if (!a.isBlank()) {
@@ -70,9 +74,13 @@ public final class ColdStartBenchmark {
     Path handlers = benchJar(work.resolve("bench-handlers.jar"));
 
     List<Variant> all = variants(java, shaded, handlers, work);
+    for (Map.Entry<String, Path> e : otherJars.entrySet()) {
+      all.add(new Variant(e.getKey(), "MapruleHandler from " + e.getValue().getFileName() + " on -cp",
+          base(java).layout(Layout.CLASSPATH).functionJars(e.getValue()), null));
+    }
     List<Variant> chosen = new ArrayList<>();
     for (Variant v : all) {
-      if (only.isEmpty() || only.contains(v.name())) {
+      if (only.isEmpty() || only.contains(v.name()) || otherJars.containsKey(v.name())) {
         chosen.add(v);
       }
     }
