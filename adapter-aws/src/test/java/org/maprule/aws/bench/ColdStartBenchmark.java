@@ -29,7 +29,9 @@ import org.maprule.http.HttpRequest;
  * Cold start of the shaded Lambda jar under the real runtime interface client, against a fake
  * Runtime API: the time from starting the JVM to the runtime posting the answer to the first
  * request (a CE's {@code GET /hb46pp} on the built-in example rules), median of N runs per
- * variant, variants interleaved round by round so machine noise spreads evenly. Not a test: run
+ * variant, variants interleaved round by round so machine noise spreads evenly. Also the child's
+ * CPU time (all threads) at that moment, which other load on the machine disturbs far less than
+ * wall time, and which is what a Lambda's fractional vCPU has to deliver. Not a test: run
  * with {@code ./mvnw -o -Pbench verify -pl adapter-aws} (docs/benchmarks.md).
  *
  * <p>Arguments: {@code runs=N} (default 10), {@code only=a,b} (variant names),
@@ -92,9 +94,11 @@ public final class ColdStartBenchmark {
     }
     Map<String, List<Long>> firstAnswer = new LinkedHashMap<>();
     Map<String, List<Long>> initDone = new LinkedHashMap<>();
+    Map<String, List<Long>> cpu = new LinkedHashMap<>();
     for (Variant v : chosen) {
       firstAnswer.put(v.name(), new ArrayList<>());
       initDone.put(v.name(), new ArrayList<>());
+      cpu.put(v.name(), new ArrayList<>());
     }
     byte[] event = event();
     for (int round = 0; round < runs; round++) {
@@ -102,10 +106,11 @@ public final class ColdStartBenchmark {
         long[] t = once(v.options(), event, work.resolve(v.name() + ".log"));
         firstAnswer.get(v.name()).add(t[0]);
         initDone.get(v.name()).add(t[1]);
+        cpu.get(v.name()).add(t[2]);
       }
       System.err.printf(Locale.ROOT, "round %d/%d done%n", round + 1, runs);
     }
-    String table = table(chosen, firstAnswer, initDone, runs, java);
+    String table = table(chosen, firstAnswer, initDone, cpu, runs, java);
     System.out.println(table);
     Files.writeString(work.resolve("cold-start.md"), table, StandardCharsets.UTF_8);
   }
@@ -124,6 +129,9 @@ public final class ColdStartBenchmark {
         base(java).layout(Layout.EXTRACTED).functionJars(shaded), null));
     v.add(new Variant("maprule-jar", "MapruleHandler, shaded jar on -cp",
         base(java).layout(Layout.CLASSPATH).functionJars(shaded), null));
+    v.add(new Variant("maprule-annotated", "maprule-jar, but @SpringBootApplication + @Bean (auto-configuration, scanning)",
+        base(java).layout(Layout.CLASSPATH).functionJars(shaded, handlers)
+            .env("MAIN_CLASS", AnnotatedApplication.class.getName()), null));
     v.add(new Variant("maprule-c2", "maprule-jar without -XX:TieredStopAtLevel=1",
         base(java).layout(Layout.CLASSPATH).functionJars(shaded)
             .jvmOptions(List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m")), null));
@@ -179,7 +187,8 @@ public final class ColdStartBenchmark {
       }
       long first = (r.nanoTime() - p.startNanos()) / 1_000_000;
       long init = (p.api().firstNext().join() - p.startNanos()) / 1_000_000;
-      return new long[] {first, init};
+      long cpu = p.process().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+      return new long[] {first, init, cpu};
     }
   }
 
@@ -190,7 +199,8 @@ public final class ColdStartBenchmark {
   }
 
   private static String table(List<Variant> variants, Map<String, List<Long>> first,
-      Map<String, List<Long>> init, int runs, Path java) throws Exception {
+      Map<String, List<Long>> init, Map<String, List<Long>> cpu, int runs, Path java)
+      throws Exception {
     long baseline = first.containsKey("baseline") ? median(first.get("baseline")) : -1;
     StringBuilder b = new StringBuilder();
     b.append("Cold start, ").append(runs).append(" runs per variant, ")
@@ -199,14 +209,15 @@ public final class ColdStartBenchmark {
         .append(String.format(Locale.ROOT, "%.1f",
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
         .append("\n\n");
-    b.append("| variant | median ms to first answer | min | max | median ms to init done | × baseline | what |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---|\n");
+    b.append("| variant | median ms to first answer | min | max | median ms to init done "
+        + "| median CPU ms | × baseline | what |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (Variant v : variants) {
       List<Long> f = first.get(v.name());
       long m = median(f);
-      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s | %s |%n", v.name(), m,
+      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %s | %s |%n", v.name(), m,
           f.stream().mapToLong(x -> x).min().orElse(0), f.stream().mapToLong(x -> x).max().orElse(0),
-          median(init.get(v.name())),
+          median(init.get(v.name())), median(cpu.get(v.name())),
           baseline > 0 ? String.format(Locale.ROOT, "%.2f", (double) m / baseline) : "–", v.what()));
     }
     return b.toString();
@@ -235,9 +246,6 @@ public final class ColdStartBenchmark {
         Stream<Path> files = Files.walk(classes.resolve("org/maprule/aws/bench"))) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         String name = classes.relativize(f).toString().replace('\\', '/');
-        if (!name.endsWith("Handler.class")) {
-          continue;
-        }
         j.putNextEntry(new JarEntry(name));
         try (InputStream in = Files.newInputStream(f)) {
           in.transferTo(j);
