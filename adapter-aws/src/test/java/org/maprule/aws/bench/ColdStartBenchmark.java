@@ -56,7 +56,11 @@ public final class ColdStartBenchmark {
     List<String> only = List.of();
     Map<String, Path> otherJars = new LinkedHashMap<>();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> words = new ArrayList<>();
     for (String a : args) {
+      words.addAll(List.of(a.trim().split("\\s+"))); // Maven passes bench.args as one argument
+    }
+    for (String a : words) {
       if (a.startsWith("runs=")) {
         runs = Integer.parseInt(a.substring(5));
       } else if (a.startsWith("only=")) {
