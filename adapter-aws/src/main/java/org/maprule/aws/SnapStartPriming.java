@@ -43,6 +43,7 @@ public final class SnapStartPriming implements Resource {
   /** Start of the log line written after a restore. */
   public static final String RESTORE_MARKER = "maprule-aws: restored from snapshot";
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String FALLBACK_ADDRESS = "2001:db8::";
   private static final int FALLBACK_LENGTH = 56;
 
@@ -144,7 +145,7 @@ public final class SnapStartPriming implements Resource {
     }
     JsonNode response;
     try {
-      response = JsonMapper.builder().build().readTree(out.toByteArray());
+      response = JSON.readTree(out.toByteArray());
     } catch (JacksonException e) {
       throw new IllegalStateException("priming " + target + ": the handler's answer is not JSON", e);
     }
@@ -154,8 +155,7 @@ public final class SnapStartPriming implements Resource {
       return null;
     }
     try {
-      return JsonMapper.builder().build().readTree(
-          response.path("body").asString("").getBytes(StandardCharsets.UTF_8));
+      return JSON.readTree(response.path("body").asString("").getBytes(StandardCharsets.UTF_8));
     } catch (JacksonException e) {
       return null;
     }
