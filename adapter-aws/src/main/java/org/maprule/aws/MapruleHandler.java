@@ -11,7 +11,7 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
  * {@link SnapStartPriming} resource with the global CRaC context, so that before the snapshot
  * canned CE requests run through this very handler.
  */
-public class MapruleHandler extends FunctionInvoker {
+public final class MapruleHandler extends FunctionInvoker {
   private final SnapStartPriming priming;
 
   /**
