@@ -107,5 +107,10 @@ public enum ErrorCode {
   /** The loaded rule set failed validation; nothing is served from it. */
   RULE_SET_INVALID,
   /** The client address could not be determined or parsed. */
-  CLIENT_ADDRESS_UNKNOWN
+  CLIENT_ADDRESS_UNKNOWN,
+  /**
+   * An unexpected failure inside the service (a bug, not the client's doing): answered 503
+   * without details so the CDN fails over; the cause is logged, never sent.
+   */
+  INTERNAL_ERROR
 }
