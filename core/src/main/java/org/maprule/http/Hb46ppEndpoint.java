@@ -29,24 +29,26 @@ final class Hb46ppEndpoint {
     Hb46ppQuery query = Hb46ppQuery.parse(request);
     ClientAddress client = ClientAddresses.resolve(config, request);
     if (client.ipv6() == null) {
-      throw notACustomer(client, "is IPv4; HB46PP is served to IPv6 customers only");
+      throw notACustomer(client);
     }
     CeParameters p;
     try {
       p = s.calculator().calculate(Ipv6Prefix.containing(client.ipv6(), 128));
     } catch (MapruleException e) {
       if (e.code() == ErrorCode.NO_MATCHING_RULE || e.code() == ErrorCode.END_USER_PREFIX_TOO_SHORT) {
-        throw notACustomer(client, "lies in no rule of this service");
+        throw notACustomer(client);
       }
       throw e;
     }
     return s.tailored(s.hb46ppBody(p.domain(), p.bmr(), query.mapE()));
   }
 
-  private static MapruleException notACustomer(ClientAddress client, String why) {
+  /** One message for IPv4 and IPv6 alike, so that transports with different peers answer alike. */
+  private static MapruleException notACustomer(ClientAddress client) {
     String from = ClientAddresses.PEER.equals(client.source())
         ? "the connection's peer address" : "header '" + client.source() + "'";
     return new MapruleException(ErrorCode.NOT_A_CUSTOMER, client.source(), null,
-        "the client address (from " + from + ") " + why + ": not a customer");
+        "the client address (from " + from + ") is not an IPv6 address inside a rule of this "
+            + "service: not a customer");
   }
 }

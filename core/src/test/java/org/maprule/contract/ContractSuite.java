@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 import org.maprule.format.RuleSetFormat;
 import org.maprule.format.RuleSetLoader;
+import org.maprule.http.Headers;
 import org.maprule.http.HttpRequest;
 import org.maprule.http.HttpResponse;
 import org.maprule.http.MapruleVersion;
@@ -124,7 +125,7 @@ public abstract class ContractSuite {
   private void run(ContractCase c, boolean knownFailure) throws Exception {
     List<String> problems;
     try {
-      HttpResponse r = transport(c.context()).exchange(c.request());
+      HttpResponse r = transport(c.context()).exchange(request(c));
       problems = check(c, r);
     } catch (Exception e) {
       if (knownFailure) {
@@ -160,6 +161,14 @@ public abstract class ContractSuite {
           (Exception) t);
     }
     return (Transport) t;
+  }
+
+  /** The case's request with placeholders in header values replaced. */
+  private HttpRequest request(ContractCase c) {
+    HttpRequest r = c.request();
+    Headers.Builder h = Headers.builder();
+    r.headers().asMap().forEach((k, vs) -> vs.forEach(v -> h.add(k, substitute(c.context(), v))));
+    return new HttpRequest(r.method(), r.path(), r.query(), h.build(), r.body(), r.peerAddress());
   }
 
   private String substitute(String context, String s) {
