@@ -94,37 +94,37 @@ class ContractSuiteSelfTest {
 
   // ---- known failures, run by hand on a transport that breaks one case ----
 
-  /** The core router, except that /health answers a wrong body. */
-  private static class Breaking extends ContractSuite {
-    private final Set<String> known;
-
-    Breaking(Set<String> known) {
-      this.known = known;
-    }
-
-    @Override
-    protected Transport start(ServiceConfig config, byte[] rules, RuleSetFormat format) {
-      MapruleService s = MapruleService.load(config, rules, format);
-      return new Transport() {
-        @Override
-        public HttpResponse exchange(HttpRequest r) {
-          HttpResponse a = s.handle(new HttpRequest(r.method(), r.path(), r.query(), r.headers(),
-              r.body(), "127.0.0.1"));
-          if (r.path().equals("/health") && r.method().equals("GET")) {
-            return new HttpResponse(a.status(), a.headers(), "{}".getBytes(StandardCharsets.UTF_8));
+  /**
+   * The core router, except that a 200 from /health has a wrong body (anonymous, so that JUnit
+   * does not discover it as a test class of its own).
+   */
+  private static ContractSuite breaking(Set<String> known) {
+    return new ContractSuite() {
+      @Override
+      protected Transport start(ServiceConfig config, byte[] rules, RuleSetFormat format) {
+        MapruleService s = MapruleService.load(config, rules, format);
+        return new Transport() {
+          @Override
+          public HttpResponse exchange(HttpRequest r) {
+            HttpResponse a = s.handle(new HttpRequest(r.method(), r.path(), r.query(),
+                r.headers(), r.body(), "127.0.0.1"));
+            if (r.path().equals("/health") && r.method().equals("GET") && a.status() == 200) {
+              return new HttpResponse(a.status(), a.headers(),
+                  "{}".getBytes(StandardCharsets.UTF_8));
+            }
+            return a;
           }
-          return a;
-        }
 
-        @Override
-        public void close() {}
-      };
-    }
+          @Override
+          public void close() {}
+        };
+      }
 
-    @Override
-    protected Set<String> knownFailures() {
-      return known;
-    }
+      @Override
+      protected Set<String> knownFailures() {
+        return known;
+      }
+    };
   }
 
   private static Map<String, Throwable> runAll(ContractSuite suite) throws Exception {
@@ -142,7 +142,7 @@ class ContractSuiteSelfTest {
 
   @Test
   void aBrokenCaseFailsAndOnlyThatOne() throws Exception {
-    Map<String, Throwable> r = runAll(new Breaking(Set.of()));
+    Map<String, Throwable> r = runAll(breaking(Set.of()));
     assertThat(r.get("health")).isInstanceOf(AssertionFailedError.class)
         .hasMessageContaining("body: differs at byte 1");
     r.remove("health");
@@ -151,20 +151,20 @@ class ContractSuiteSelfTest {
 
   @Test
   void aKnownFailureIsReportedAsAbortedWhileItFails() throws Exception {
-    Map<String, Throwable> r = runAll(new Breaking(Set.of("health")));
+    Map<String, Throwable> r = runAll(breaking(Set.of("health")));
     assertThat(r.get("health")).isInstanceOf(TestAbortedException.class);
   }
 
   @Test
   void aKnownFailureThatPassesFails() throws Exception {
-    Map<String, Throwable> r = runAll(new Breaking(Set.of("health", "rules")));
+    Map<String, Throwable> r = runAll(breaking(Set.of("health", "rules")));
     assertThat(r.get("rules")).isInstanceOf(AssertionFailedError.class)
         .hasMessageContaining("passes now");
   }
 
   @Test
   void knownFailuresMustNameExistingCases() {
-    assertThatThrownBy(() -> new Breaking(Set.of("no-such-case")).contract())
+    assertThatThrownBy(() -> breaking(Set.of("no-such-case")).contract())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-case");
   }
 }
