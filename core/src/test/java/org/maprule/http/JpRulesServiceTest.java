@@ -32,8 +32,17 @@ class JpRulesServiceTest {
     return MapruleService.load(CONFIG, RuleSetFormat.NATIVE.write(rs), RuleSetFormat.NATIVE);
   }
 
-  /** All four providers in one rule set. */
-  private static MapruleService all() {
+  private static MapruleService all;
+
+  /** All four providers in one rule set (built once). */
+  private static synchronized MapruleService all() {
+    if (all == null) {
+      all = buildAll();
+    }
+    return all;
+  }
+
+  private static MapruleService buildAll() {
     List<Domain> domains = new ArrayList<>();
     for (String p : JpRules.providers()) {
       domains.addAll(JpRules.ruleSet(p).domains());
