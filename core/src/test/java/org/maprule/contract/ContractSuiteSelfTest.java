@@ -21,7 +21,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
-import org.maprule.format.RuleSetFormat;
 import org.maprule.http.HttpRequest;
 import org.maprule.http.HttpResponse;
 import org.maprule.http.MapruleService;
@@ -94,49 +93,37 @@ class ContractSuiteSelfTest {
 
   // ---- known failures, run by hand on a transport that breaks one case ----
 
-  /**
-   * The core router, except that a 200 from /health has a wrong body (anonymous, so that JUnit
-   * does not discover it as a test class of its own).
-   */
-  private static ContractSuite breaking(Set<String> known) {
-    return new ContractSuite() {
-      @Override
-      protected Transport start(ServiceConfig config, byte[] rules, RuleSetFormat format) {
-        MapruleService s = MapruleService.load(config, rules, format);
-        return new Transport() {
-          @Override
-          public HttpResponse exchange(HttpRequest r) {
-            HttpResponse a = s.handle(new HttpRequest(r.method(), r.path(), r.query(),
-                r.headers(), r.body(), "127.0.0.1"));
-            if (r.path().equals("/health") && r.method().equals("GET") && a.status() == 200) {
-              return new HttpResponse(a.status(), a.headers(),
-                  "{}".getBytes(StandardCharsets.UTF_8));
-            }
-            return a;
+  /** A runner on the core router, except that a 200 from /health has a wrong body. */
+  private static ContractRunner breaking(Set<String> known) {
+    return new ContractRunner((config, rules, format) -> {
+      MapruleService s = MapruleService.load(config, rules, format);
+      return new ContractSuite.Transport() {
+        @Override
+        public HttpResponse exchange(HttpRequest r) {
+          HttpResponse a = s.handle(new HttpRequest(r.method(), r.path(), r.query(), r.headers(),
+              r.body(), "127.0.0.1"));
+          if (r.path().equals("/health") && r.method().equals("GET") && a.status() == 200) {
+            return new HttpResponse(a.status(), a.headers(), "{}".getBytes(StandardCharsets.UTF_8));
           }
+          return a;
+        }
 
-          @Override
-          public void close() {}
-        };
-      }
-
-      @Override
-      protected Set<String> knownFailures() {
-        return known;
-      }
-    };
+        @Override
+        public void close() {}
+      };
+    }, known);
   }
 
-  private static Map<String, Throwable> runAll(ContractSuite suite) throws Exception {
+  private static Map<String, Throwable> runAll(ContractRunner runner) throws Exception {
     Map<String, Throwable> out = new LinkedHashMap<>();
-    List<DynamicNode> nodes = suite.contract().collect(Collectors.toList());
+    List<DynamicNode> nodes = runner.tests().collect(Collectors.toList());
     for (DynamicNode n : nodes) {
       ((DynamicContainer) n).getChildren().forEach(child -> {
         DynamicTest t = (DynamicTest) child;
         out.put(t.getDisplayName(), catchThrowable(() -> t.getExecutable().execute()));
       });
     }
-    suite.closeTransports();
+    runner.close();
     return out;
   }
 
@@ -164,7 +151,7 @@ class ContractSuiteSelfTest {
 
   @Test
   void knownFailuresMustNameExistingCases() {
-    assertThatThrownBy(() -> breaking(Set.of("no-such-case")).contract())
+    assertThatThrownBy(() -> breaking(Set.of("no-such-case")).tests())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-case");
   }
 }
