@@ -161,15 +161,11 @@ public final class MapruleService {
       throw new MapruleException(ErrorCode.RULE_SET_INVALID, null, null,
           "the loaded rule set is invalid and is not served; /health lists why");
     }
-    switch (path) {
-      case "/":
-        return OcnEndpoint.answer(served, config, request);
-      case "/hb46pp":
-        return Hb46ppEndpoint.answer(served, config, request);
-      case "/rules":
-        return served.shared(served.rulesBody(), request);
-      default:
-        return CalcEndpoint.answer(served, request);
-    }
+    return switch (path) {
+      case "/" -> OcnEndpoint.answer(served, config, request);
+      case "/hb46pp" -> Hb46ppEndpoint.answer(served, config, request);
+      case "/rules" -> served.shared(served.rulesBody(), request);
+      default -> CalcEndpoint.answer(served, request);
+    };
   }
 }

@@ -38,50 +38,29 @@ final class Responses {
    * correctly (an invalid rule set, an internal error, a code not expected from a client).
    */
   static int statusOf(ErrorCode code) {
-    switch (code) {
-      case MISSING_PARAMETER:
-      case INVALID_PARAMETER:
-      case INVALID_PREFIX:
-      case INVALID_IPV6_ADDRESS:
-      case INVALID_IPV4_ADDRESS:
-      case PREFIX_HOST_BITS_SET:
-      case END_USER_PREFIX_TOO_SHORT:
-      case CLIENT_ADDRESS_UNKNOWN:
-        return 400;
-      case FORBIDDEN_CODE:
-      case NOT_A_CUSTOMER:
-        return 403;
-      case NOT_FOUND:
-      case NO_MATCHING_RULE:
-      case NO_OWNER:
-        return 404;
-      case METHOD_NOT_ALLOWED:
-        return 405;
-      default:
-        return 503;
-    }
+    return switch (code) {
+      case MISSING_PARAMETER, INVALID_PARAMETER, INVALID_PREFIX, INVALID_IPV6_ADDRESS,
+          INVALID_IPV4_ADDRESS, PREFIX_HOST_BITS_SET, END_USER_PREFIX_TOO_SHORT,
+          CLIENT_ADDRESS_UNKNOWN -> 400;
+      case FORBIDDEN_CODE, NOT_A_CUSTOMER -> 403;
+      case NOT_FOUND, NO_MATCHING_RULE, NO_OWNER -> 404;
+      case METHOD_NOT_ALLOWED -> 405;
+      default -> 503;
+    };
   }
 
   /** The RFC 9110 §15 reason phrase of the statuses this service answers. */
   static String reasonPhrase(int status) {
-    switch (status) {
-      case 200:
-        return "OK";
-      case 304:
-        return "Not Modified";
-      case 400:
-        return "Bad Request";
-      case 403:
-        return "Forbidden";
-      case 404:
-        return "Not Found";
-      case 405:
-        return "Method Not Allowed";
-      case 503:
-        return "Service Unavailable";
-      default:
-        return "Error";
-    }
+    return switch (status) {
+      case 200 -> "OK";
+      case 304 -> "Not Modified";
+      case 400 -> "Bad Request";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 503 -> "Service Unavailable";
+      default -> "Error";
+    };
   }
 
   /** The problem answer for an exception, status from its code. */
