@@ -274,7 +274,16 @@ class MapruleServiceTest {
     MapruleService s = MapruleService.load(ServiceConfig.defaults(), RuleSetLoader.exampleBytes(),
         RuleSetFormat.NATIVE);
     HttpRequest g = HttpRequest.get(HB, Headers.empty(), null);
-    HttpResponse r = s.handle(g);
+    // the cause is logged (with its stack trace) on the JDK logger; keep the test output quiet
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.maprule.http");
+    java.util.logging.Level before = log.getLevel();
+    log.setLevel(java.util.logging.Level.OFF);
+    HttpResponse r;
+    try {
+      r = s.handle(g);
+    } finally {
+      log.setLevel(before);
+    }
     assertThat(r.status()).isEqualTo(503);
     assertThat(text(r)).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
         + "\"status\":503,\"detail\":\"the service failed unexpectedly and cannot answer this "
