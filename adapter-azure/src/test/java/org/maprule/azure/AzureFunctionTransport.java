@@ -1,11 +1,18 @@
 package org.maprule.azure;
 
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.maprule.format.RuleSetFormat;
 import org.maprule.http.Headers;
 import org.maprule.http.HttpRequest;
@@ -22,13 +29,24 @@ import org.maprule.http.ServiceConfig;
  * other transports.
  *
  * <p>The neutral request's {@code peerAddress} is the address the front end accepted the
- * connection from; null means no front end (a local host run), so no address header is added.
+ * connection from ({@link #FRONT_END_PEER} when null, as in the contract suite);
+ * {@link #exchangeWithoutFrontEnd} models a host reached directly (a local run), where no
+ * address header is added.
+ *
+ * <p>The host routes a request to the function only when its method is one the trigger lists
+ * ({@code methods} of {@link HttpTrigger} on {@link MapruleFunction#run}, read here so the model
+ * follows the annotation); any other method finds no route and the host answers 404 with an
+ * empty body, without invoking the function.
  */
 public final class AzureFunctionTransport implements AutoCloseable {
   /** The host name the simulated requests are addressed to. */
   public static final String HOST = "maprule-azure.azurewebsites.net";
+  /** The peer the simulated front end reports when the request names none: never a customer. */
+  public static final String FRONT_END_PEER = "192.0.2.10";
   /** The source port the simulated front end reports for every peer. */
   public static final int PEER_PORT = 50123;
+
+  private static final Set<String> TRIGGER_METHODS = triggerMethods();
 
   private final MapruleFunction function;
 
@@ -46,7 +64,17 @@ public final class AzureFunctionTransport implements AutoCloseable {
    */
   public static AzureFunctionTransport start(ServiceConfig config, byte[] rules,
       RuleSetFormat format) {
-    return new AzureFunctionTransport(new MapruleFunction(MapruleService.load(config, rules, format)));
+    return over(MapruleService.load(config, rules, format));
+  }
+
+  /**
+   * A transport over a function answering with a given service.
+   *
+   * @param service the service
+   * @return the transport
+   */
+  public static AzureFunctionTransport over(MapruleService service) {
+    return new AzureFunctionTransport(new MapruleFunction(service));
   }
 
   /**
@@ -57,7 +85,25 @@ public final class AzureFunctionTransport implements AutoCloseable {
    *     sends them), body bytes
    */
   public HttpResponse exchange(HttpRequest request) {
-    WorkerHttpRequest platform = toPlatform(request);
+    String peer = request.peerAddress() == null ? FRONT_END_PEER : request.peerAddress();
+    return run(request, toPlatform(request, peer));
+  }
+
+  /**
+   * One request straight to the host, no App Service front end (a local host run): no address
+   * header is added and the request's {@code peerAddress} is ignored.
+   *
+   * @param request the client's request
+   * @return the answer the client receives
+   */
+  public HttpResponse exchangeWithoutFrontEnd(HttpRequest request) {
+    return run(request, toPlatform(request, null));
+  }
+
+  private HttpResponse run(HttpRequest request, WorkerHttpRequest platform) {
+    if (!TRIGGER_METHODS.contains(request.method().toUpperCase(Locale.ROOT))) {
+      return new HttpResponse(404, Headers.empty(), new byte[0]);
+    }
     HttpResponseMessage answer = function.run(platform);
     return toClient(request.method(), (WorkerHttpResponse) answer);
   }
@@ -68,25 +114,25 @@ public final class AzureFunctionTransport implements AutoCloseable {
    * {@code x-forwarded-for}), then the host's URL, header and query conversion.
    *
    * @param request the client's request
+   * @param peer the address the front end accepted the connection from, or null for no front end
    * @return what the function receives
    */
-  static WorkerHttpRequest toPlatform(HttpRequest request) {
+  static WorkerHttpRequest toPlatform(HttpRequest request, String peer) {
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     String forwarded = null;
     for (Map.Entry<String, List<String>> field : request.headers().asMap().entrySet()) {
       String name = field.getKey();
       boolean frontEndOwned = name.equals("client-ip") || name.equals("x-client-ip")
           || name.equals("x-client-port");
-      if (request.peerAddress() != null && frontEndOwned) {
+      if (peer != null && frontEndOwned) {
         continue;
       }
-      if (request.peerAddress() != null && name.equals("x-forwarded-for")) {
+      if (peer != null && name.equals("x-forwarded-for")) {
         forwarded = String.join(", ", field.getValue());
         continue;
       }
       field.getValue().forEach(v -> fields.add(new SimpleEntry<>(name, v)));
     }
-    String peer = request.peerAddress();
     if (peer != null) {
       String hostPort = (peer.indexOf(':') >= 0 ? "[" + peer + "]" : peer) + ":" + PEER_PORT;
       fields.add(new SimpleEntry<>("x-forwarded-for",
@@ -110,6 +156,18 @@ public final class AzureFunctionTransport implements AutoCloseable {
     Object body = answer.getBody();
     byte[] bytes = body instanceof byte[] && !method.equals("HEAD") ? (byte[]) body : new byte[0];
     return new HttpResponse(answer.getStatusCode(), headers.build(), bytes);
+  }
+
+  private static Set<String> triggerMethods() {
+    try {
+      HttpTrigger trigger = MapruleFunction.class.getMethod("run", HttpRequestMessage.class)
+          .getParameters()[0].getAnnotation(HttpTrigger.class);
+      HttpMethod[] methods = trigger.methods();
+      return (methods.length == 0 ? Stream.of(HttpMethod.values()) : Stream.of(methods))
+          .map(HttpMethod::name).collect(Collectors.toUnmodifiableSet());
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A query string a client could have sent for these decoded parameters. */
