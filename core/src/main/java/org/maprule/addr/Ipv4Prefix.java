@@ -100,8 +100,10 @@ public final class Ipv4Prefix implements Comparable<Ipv4Prefix> {
     try {
       address = Ipv4Address.parse(text.substring(0, slash), field);
     } catch (MapruleException e) {
-      throw new MapruleException(e.code(), field, text, field + " '" + text + "' is not a prefix: "
-          + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+      // keep the address parser's reason: its message is "<field> '<address>' is not an IPv4 address: <reason>"
+      String head = field + " '" + text.substring(0, slash) + "' is not an IPv4 address: ";
+      String reason = e.getMessage().startsWith(head) ? e.getMessage().substring(head.length()) : e.getMessage();
+      throw new MapruleException(e.code(), field, text, field + " '" + text + "' is not a prefix: " + reason);
     }
     return of(address, length, field);
   }

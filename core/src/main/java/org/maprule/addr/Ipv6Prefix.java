@@ -98,8 +98,10 @@ public final class Ipv6Prefix implements Comparable<Ipv6Prefix> {
     try {
       address = Ipv6Address.parse(text.substring(0, slash), field);
     } catch (MapruleException e) {
-      throw new MapruleException(e.code(), field, text, field + " '" + text + "' is not a prefix: "
-          + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+      // keep the address parser's reason: its message is "<field> '<address>' is not an IPv6 address: <reason>"
+      String head = field + " '" + text.substring(0, slash) + "' is not an IPv6 address: ";
+      String reason = e.getMessage().startsWith(head) ? e.getMessage().substring(head.length()) : e.getMessage();
+      throw new MapruleException(e.code(), field, text, field + " '" + text + "' is not a prefix: " + reason);
     }
     return of(address, length, field);
   }

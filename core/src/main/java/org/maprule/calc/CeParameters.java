@@ -8,7 +8,8 @@ import org.maprule.rule.MapRule;
 
 /**
  * Everything a CE derives from its End-user IPv6 prefix (RFC 7597 §5.2, §6): the fields of one
- * {@code maprule calc} line (DESIGN.md §4).
+ * {@code maprule calc} line (DESIGN.md §4). Built by {@link MapCalculator#calculate} and
+ * {@link MapCalculator#lookup}.
  *
  * @param prefix the End-user prefix as the caller gave it
  * @param endUserPrefix the prefix the CE address is built from: {@code prefix} cut to the
@@ -19,8 +20,9 @@ import org.maprule.rule.MapRule;
  * @param ipv4PrefixLength 32 for a shared or whole address; r + o when the CE gets a prefix
  * @param psid the PSID, 0..2^k - 1 (0 when k <= 0)
  * @param psidLength k clamped at 0, bits
- * @param psidOffset a, bits
- * @param portSet the CE's ports
+ * @param psidOffset a of the BMR, bits (reported as given also when k <= 0)
+ * @param portSet the CE's ports: {@link PortSet#of}(a, k, psid) when k > 0, else unrestricted
+ *     (ports 1..65535)
  * @param ceAddress the CE's MAP IPv6 address in the domain's interface-id layout
  * @param ceAddressRfc7597 the same in the RFC 7597 §6 layout
  * @param ceAddressDraft03 the same in the draft-ietf-softwire-map-03 layout

@@ -1,0 +1,108 @@
+package org.maprule.addr;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a corpus under {@code src/test/resources/addr/}: {@code INPUT # EXPECTATION reason...}
+ * per line, escapes as described in {@code addr/README.txt}.
+ */
+final class Corpus {
+  /** One line of a corpus. */
+  record Line(String file, int number, String input, String expectation, String reason) {
+    @Override
+    public String toString() {
+      return file + ":" + number + " " + printable(input) + " -> " + expectation + " (" + reason + ")";
+    }
+  }
+
+  private Corpus() {}
+
+  static List<Line> load(String file) {
+    InputStream in = Corpus.class.getResourceAsStream("/addr/" + file);
+    if (in == null) {
+      throw new IllegalStateException("missing corpus /addr/" + file);
+    }
+    List<Line> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String raw;
+      int number = 0;
+      while ((raw = r.readLine()) != null) {
+        number++;
+        if (raw.isBlank() || raw.startsWith("#")) {
+          continue;
+        }
+        int sep = raw.indexOf(" # ");
+        if (sep < 0) {
+          throw new IllegalStateException(file + ":" + number + " has no ' # ': " + raw);
+        }
+        String rest = raw.substring(sep + 3).trim();
+        int space = rest.indexOf(' ');
+        String expectation = space < 0 ? rest : rest.substring(0, space);
+        String reason = space < 0 ? "" : rest.substring(space + 1);
+        if (reason.isEmpty()) {
+          throw new IllegalStateException(file + ":" + number + " gives no reason");
+        }
+        out.add(new Line(file, number, unescape(raw.substring(0, sep)), expectation, reason));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (out.isEmpty()) {
+      throw new IllegalStateException("empty corpus " + file);
+    }
+    return out;
+  }
+
+  static String unescape(String s) {
+    if (s.equals("<empty>")) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\') {
+        sb.append(c);
+        continue;
+      }
+      char e = s.charAt(++i);
+      switch (e) {
+        case 's' -> sb.append(' ');
+        case 't' -> sb.append('\t');
+        case 'n' -> sb.append('\n');
+        case 'r' -> sb.append('\r');
+        case '\\' -> sb.append('\\');
+        case 'u' -> {
+          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> throw new IllegalStateException("bad escape \\" + e + " in " + s);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The input with invisible and non-ASCII characters shown as escapes, for test names. */
+  static String printable(String s) {
+    if (s.isEmpty()) {
+      return "<empty>";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c > ' ' && c < 127) {
+        sb.append(c);
+      } else if (c == ' ') {
+        sb.append("\\s");
+      } else {
+        sb.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+}
