@@ -29,9 +29,7 @@ import org.maprule.http.ServiceConfig;
  * other transports.
  *
  * <p>The neutral request's {@code peerAddress} is the address the front end accepted the
- * connection from ({@link #FRONT_END_PEER} when null, as in the contract suite);
- * {@link #exchangeWithoutFrontEnd} models a host reached directly (a local run), where no
- * address header is added.
+ * connection from ({@link #FRONT_END_PEER} when null, as in the contract suite).
  *
  * <p>The host routes a request to the function only when its method is one the trigger lists
  * ({@code methods} of {@link HttpTrigger} on {@link MapruleFunction#run}, read here so the model
@@ -86,25 +84,10 @@ public final class AzureFunctionTransport implements AutoCloseable {
    */
   public HttpResponse exchange(HttpRequest request) {
     String peer = request.peerAddress() == null ? FRONT_END_PEER : request.peerAddress();
-    return run(request, toPlatform(request, peer));
-  }
-
-  /**
-   * One request straight to the host, no App Service front end (a local host run): no address
-   * header is added and the request's {@code peerAddress} is ignored.
-   *
-   * @param request the client's request
-   * @return the answer the client receives
-   */
-  public HttpResponse exchangeWithoutFrontEnd(HttpRequest request) {
-    return run(request, toPlatform(request, null));
-  }
-
-  private HttpResponse run(HttpRequest request, WorkerHttpRequest platform) {
     if (!TRIGGER_METHODS.contains(request.method().toUpperCase(Locale.ROOT))) {
       return new HttpResponse(404, Headers.empty(), new byte[0]);
     }
-    HttpResponseMessage answer = function.run(platform);
+    HttpResponseMessage answer = function.run(toPlatform(request, peer));
     return toClient(request.method(), (WorkerHttpResponse) answer);
   }
 
@@ -114,7 +97,7 @@ public final class AzureFunctionTransport implements AutoCloseable {
    * {@code x-forwarded-for}), then the host's URL, header and query conversion.
    *
    * @param request the client's request
-   * @param peer the address the front end accepted the connection from, or null for no front end
+   * @param peer the address the front end accepted the connection from
    * @return what the function receives
    */
   static WorkerHttpRequest toPlatform(HttpRequest request, String peer) {
@@ -124,23 +107,21 @@ public final class AzureFunctionTransport implements AutoCloseable {
       String name = field.getKey();
       boolean frontEndOwned = name.equals("client-ip") || name.equals("x-client-ip")
           || name.equals("x-client-port");
-      if (peer != null && frontEndOwned) {
+      if (frontEndOwned) {
         continue;
       }
-      if (peer != null && name.equals("x-forwarded-for")) {
+      if (name.equals("x-forwarded-for")) {
         forwarded = String.join(", ", field.getValue());
         continue;
       }
       field.getValue().forEach(v -> fields.add(new SimpleEntry<>(name, v)));
     }
-    if (peer != null) {
-      String hostPort = (peer.indexOf(':') >= 0 ? "[" + peer + "]" : peer) + ":" + PEER_PORT;
-      fields.add(new SimpleEntry<>("x-forwarded-for",
-          forwarded == null ? hostPort : forwarded + ", " + hostPort));
-      fields.add(new SimpleEntry<>("client-ip", hostPort));
-      fields.add(new SimpleEntry<>("x-client-ip", peer));
-      fields.add(new SimpleEntry<>("x-client-port", Integer.toString(PEER_PORT)));
-    }
+    String hostPort = (peer.indexOf(':') >= 0 ? "[" + peer + "]" : peer) + ":" + PEER_PORT;
+    fields.add(new SimpleEntry<>("x-forwarded-for",
+        forwarded == null ? hostPort : forwarded + ", " + hostPort));
+    fields.add(new SimpleEntry<>("client-ip", hostPort));
+    fields.add(new SimpleEntry<>("x-client-ip", peer));
+    fields.add(new SimpleEntry<>("x-client-port", Integer.toString(PEER_PORT)));
     StringBuilder url = new StringBuilder("https://").append(HOST)
         .append(escape(request.path(), false));
     String rawQuery = rawQuery(request.query());
