@@ -107,5 +107,41 @@ public enum ErrorCode {
   /** The loaded rule set failed validation; nothing is served from it. */
   RULE_SET_INVALID,
   /** The client address could not be determined or parsed. */
-  CLIENT_ADDRESS_UNKNOWN
+  CLIENT_ADDRESS_UNKNOWN,
+
+  // ---- RFC 7598 DHCPv6 (org.maprule.dhcpv6) ----
+  /** An option header or its announced option-length runs past the end of the enclosing data. */
+  DHCPV6_TRUNCATED,
+  /**
+   * An option-length impossible for its option: OPTION_S46_BR not 16, OPTION_S46_PORTPARAMS not 4,
+   * OPTION_S46_RULE shorter than its fixed fields plus ceil(prefix6-len / 8) prefix bytes.
+   */
+  DHCPV6_BAD_LENGTH,
+  /** Bytes follow the end of the decoded container option. */
+  DHCPV6_TRAILING_BYTES,
+  /** The data does not start with OPTION_S46_CONT_MAPE (94). */
+  DHCPV6_NOT_MAPE_CONTAINER,
+  /** The MAP-E container holds no OPTION_S46_RULE (RFC 7598 §5.1 requires at least one). */
+  DHCPV6_NO_RULE,
+  /** The MAP-E container holds no OPTION_S46_BR (RFC 7598 §5.1 requires at least one). */
+  DHCPV6_NO_BR,
+  /** A known Softwire46 option where RFC 7598 §6 does not allow it (for example S46_DMR in a MAP-E container). */
+  DHCPV6_MISPLACED_OPTION,
+  /** A second OPTION_S46_PORTPARAMS in one OPTION_S46_RULE. */
+  DHCPV6_DUPLICATE_OPTION,
+  /** An explicit PSID (PSID-len > 0) in a rule whose EA bits already carry a PSID (o + r > 32). */
+  DHCPV6_PSID_WITH_SHARED_ADDRESS,
+  /** An explicit PSID in a rule giving each CE an IPv4 prefix (o + r < 32): RFC 7598 §4.5 says discard it. */
+  DHCPV6_PSID_WITHOUT_FULL_ADDRESS,
+  /** An explicit PSID in a 1:1 rule (o + r = 32) is valid RFC 7598 but per CE: no rule set can hold it. */
+  DHCPV6_EXPLICIT_PSID_UNSUPPORTED,
+  /** A container with more than one OPTION_S46_BR cannot become one domain (a domain has one BR). */
+  DHCPV6_MULTIPLE_BR,
+  /** An encoded option would exceed the 65535-byte option-length limit. */
+  DHCPV6_OPTION_TOO_LONG,
+  /**
+   * Kea {@code option-data} cannot express rules with different PSID offsets: Kea adds the same
+   * {@code s46-portparams} to every {@code s46-rule} of a scope.
+   */
+  DHCPV6_KEA_MIXED_PSID_OFFSETS
 }
