@@ -30,6 +30,13 @@ public enum ErrorCode {
   WRONG_TYPE,
   /** A field has a value outside what the format allows (an unknown enum name, a negative TTL). */
   INVALID_VALUE,
+  /**
+   * A field the format does not define (native file: any but the known ones and a top-level
+   * {@code comment}/{@code description}; OCN: any but the seven rule fields and {@code hostName}).
+   * Rejected because a misspelt optional field, such as {@code endUserPrefixLenght}, would
+   * otherwise be ignored and silently change every CE address.
+   */
+  UNKNOWN_FIELD,
 
   // ---- per-rule checks, RFC 7597 §5 (errors) ----
   /** EA-bits length o outside 0..48. */
@@ -108,6 +115,11 @@ public enum ErrorCode {
   RULE_SET_INVALID,
   /** The client address could not be determined or parsed. */
   CLIENT_ADDRESS_UNKNOWN,
+  /**
+   * An unexpected failure inside the service (a bug, not the client's doing): answered 503
+   * without details so the CDN fails over; the cause is logged, never sent.
+   */
+  INTERNAL_ERROR,
 
   // ---- RFC 7598 DHCPv6 (org.maprule.dhcpv6) ----
   /** An option header or its announced option-length runs past the end of the enclosing data. */
