@@ -37,8 +37,14 @@ final class FunctionInstance {
       AzureSettings settings = AzureSettings.fromEnvironment(System.getenv());
       byte[] rules = settings.readRules(FunctionInstance.class.getClassLoader());
       MapruleService service = MapruleService.load(settings.config(), rules, settings.format());
-      LOG.info(() -> "maprule: rules " + settings.rulesSource() + " (" + settings.format()
-          + ") loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      if (service.isServing()) {
+        LOG.info(() -> "maprule: rules " + settings.rulesSource() + " (" + settings.format()
+            + ") loaded in " + millis + " ms, rule set " + service.ruleSetDigest());
+      } else {
+        LOG.warning(() -> "maprule: rules " + settings.rulesSource() + " (" + settings.format()
+            + ") do not validate: every CE endpoint answers 503, /health says why");
+      }
       return service;
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "maprule cannot start on this instance: " + e.getMessage(), e);
