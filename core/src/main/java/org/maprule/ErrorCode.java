@@ -115,6 +115,11 @@ public enum ErrorCode {
   RULE_SET_INVALID,
   /** The client address could not be determined or parsed. */
   CLIENT_ADDRESS_UNKNOWN,
+  /**
+   * An unexpected failure inside the service (a bug, not the client's doing): answered 503
+   * without details so the CDN fails over; the cause is logged, never sent.
+   */
+  INTERNAL_ERROR,
 
   // ---- RFC 7598 DHCPv6 (org.maprule.dhcpv6) ----
   /** An option header or its announced option-length runs past the end of the enclosing data. */
