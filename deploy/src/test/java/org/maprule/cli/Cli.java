@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.maprule.server.LocalServer;
 import org.maprule.server.LoopbackClient;
@@ -91,13 +92,18 @@ final class Cli {
     }
 
     /** Stops the server; returns the command's exit status. */
-    int stop() throws Exception {
+    int stop() throws ExecutionException, TimeoutException {
       command.stop();
-      return task.get(30, TimeUnit.SECONDS);
+      try {
+        return task.get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while stopping serve", e);
+      }
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
       if (!task.isDone()) {
         stop();
       }
