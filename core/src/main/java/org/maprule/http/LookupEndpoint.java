@@ -41,7 +41,7 @@ final class LookupEndpoint {
     if (portText == null) {
       return s.shared(LookupFormat.owners(s.reverseLookup().lookup(address)), request);
     }
-    int port = port(portText);
+    int port = QueryParams.decimal(portText, 5, 65535);
     if (port < 0) {
       throw QueryParams.invalid("port", portText,
           "expected a decimal port 0..65535 without a leading zero");
@@ -49,19 +49,4 @@ final class LookupEndpoint {
     return s.shared(LookupFormat.owner(s.reverseLookup().lookup(address, port)), request);
   }
 
-  /** 1 to 5 ASCII digits, no leading zero unless "0", at most 65535; -1 otherwise. */
-  static int port(String s) {
-    if (s.isEmpty() || s.length() > 5 || (s.length() > 1 && s.charAt(0) == '0')) {
-      return -1;
-    }
-    int v = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v <= 65535 ? v : -1;
-  }
 }

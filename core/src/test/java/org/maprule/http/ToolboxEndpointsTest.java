@@ -314,11 +314,11 @@ class ToolboxEndpointsTest {
 
   @Test
   void portBoundariesAreAccepted() {
-    assertThat(LookupEndpoint.port("0")).isZero();
-    assertThat(LookupEndpoint.port("1")).isEqualTo(1);
-    assertThat(LookupEndpoint.port("65535")).isEqualTo(65535);
+    assertThat(QueryParams.decimal("0", 5, 65535)).isZero();
+    assertThat(QueryParams.decimal("1", 5, 65535)).isEqualTo(1);
+    assertThat(QueryParams.decimal("65535", 5, 65535)).isEqualTo(65535);
     for (String bad : List.of("", "01", "65536", "99999", "100000", "-0", " 1", "1 ", "１")) {
-      assertThat(LookupEndpoint.port(bad)).as("'%s'", bad).isEqualTo(-1);
+      assertThat(QueryParams.decimal(bad, 5, 65535)).as("'%s'", bad).isEqualTo(-1);
     }
     assertThat(get(OPEN, "/lookup?ipv4=198.51.100.7&port=65535").status()).isEqualTo(200);
     assertThat(get(OPEN, "/lookup?ipv4=198.51.100.7&port=4096").status()).isEqualTo(200);
