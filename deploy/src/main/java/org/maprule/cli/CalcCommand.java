@@ -21,11 +21,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "calc",
     mixinStandardHelpOptions = true,
-    description = {"Calculates what a CE derives from its End-user IPv6 prefix: one JSON object per line",
-        "per prefix (prefix, domain, bmr, ipv4Address, ipv4PrefixLength, psid, psidLength, psidOffset,",
-        "portRanges, portCount, ceAddress, ceAddressRfc7597, ceAddressDraft03, brIpv6Address), or",
-        "{\"prefix\":…,\"error\":{\"code\":…,\"message\":…}} for a prefix that cannot be mapped.",
-        "Prefixes from --prefix come first, then those of --prefixes, in order."},
+    description = "Calculates what a CE derives from its End-user IPv6 prefix: one JSON object per "
+        + "line per prefix (prefix, domain, bmr, ipv4Address, ipv4PrefixLength, psid, "
+        + "psidLength, psidOffset, portRanges, portCount, ceAddress, ceAddressRfc7597, "
+        + "ceAddressDraft03, brIpv6Address), or "
+        + "{\"prefix\":…,\"error\":{\"code\":…,\"message\":…}} for a prefix that cannot be "
+        + "mapped. Prefixes from --prefix come first, then those of --prefixes, in order.",
     footerHeading = "%nExit status:%n",
     footer = Maprule.EXIT_CODES)
 final class CalcCommand extends CliCommand {

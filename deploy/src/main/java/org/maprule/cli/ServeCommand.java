@@ -32,10 +32,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = {"Serves the maprule HTTP API (/, /hb46pp, /rules, /calc, /health) on a local port.",
-        "Prints 'maprule VERSION serving rule set DIGEST (N domains, M rules) on http://ADDR:PORT'",
-        "once listening, then runs until stopped (Ctrl-C, SIGTERM). An invalid rule set is still",
-        "served: its violations go to stderr, every endpoint answers 503 and /health says why."},
+    description = "Serves the maprule HTTP API (/, /hb46pp, /{key}/get_rules, /rules, /calc, "
+        + "/lookup, /health) on a local port. Prints 'maprule VERSION serving rule set "
+        + "DIGEST (N domains, M rules) on http://ADDR:PORT' once listening, then runs until "
+        + "stopped (Ctrl-C, SIGTERM). An invalid rule set is still served: its violations "
+        + "go to stderr, every endpoint answers 503 and /health says why.",
     footerHeading = "%nExit status:%n",
     footer = Maprule.EXIT_CODES)
 final class ServeCommand extends CliCommand {
@@ -49,18 +50,24 @@ final class ServeCommand extends CliCommand {
   int port;
 
   @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-      description = "Address to listen on. Default: ${DEFAULT-VALUE} (loopback only); :: or 0.0.0.0 for every interface.")
+      description = "Address to listen on. Default: ${DEFAULT-VALUE} (loopback only); :: or 0.0.0.0 "
+          + "for every interface.")
   InetAddress bind;
 
   @Option(names = "--client-address-header", paramLabel = "NAME",
-      description = {"Take the client's address from this request header (for example x-test-client,",
-          "cloudfront-viewer-address) instead of the TCP peer. Trusted as is unless",
-          "--origin-verify-secret-file is given."})
+      description = "Take the client's address from this request header (for example x-test-client, "
+          + "cloudfront-viewer-address) instead of the TCP peer. Trusted as is unless "
+          + "--origin-verify-secret-file is given.")
   String clientAddressHeader;
 
   @Option(names = "--ocn-code", paramLabel = "CODE",
       description = "Accepted OCN 'code' value (repeatable). None given: every code is accepted.")
   List<String> ocnCodes = new ArrayList<>();
+
+  @Option(names = "--jpne-key", paramLabel = "KEY",
+      description = "Accepted JPNE device key, the {key} of /{key}/get_rules (repeatable). None "
+          + "given: every key is accepted.")
+  List<String> jpneKeys = new ArrayList<>();
 
   @Option(names = "--origin-verify-header", paramLabel = "NAME",
       defaultValue = ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER,
@@ -68,8 +75,8 @@ final class ServeCommand extends CliCommand {
   String originVerifyHeader;
 
   @Option(names = "--origin-verify-secret-file", paramLabel = "FILE",
-      description = {"File holding the origin-verify secret (surrounding blanks trimmed). When given,",
-          "--client-address-header is trusted only on requests carrying the secret."})
+      description = "File holding the origin-verify secret (surrounding blanks trimmed). When given, "
+          + "--client-address-header is trusted only on requests carrying the secret.")
   Path originVerifySecretFile;
 
   @Option(names = "--cloud", paramLabel = "NAME", defaultValue = "local",
@@ -139,7 +146,7 @@ final class ServeCommand extends CliCommand {
       throw usage("--port " + port + " is not a TCP port: expected 0..65535");
     }
     ServiceConfig config = ServiceConfig.defaults().withCloud(cloud)
-        .withOcnCodes(new LinkedHashSet<>(ocnCodes));
+        .withOcnCodes(new LinkedHashSet<>(ocnCodes)).withJpneKeys(new LinkedHashSet<>(jpneKeys));
     if (clientAddressHeader != null) {
       config = config.withClientAddressHeader(headerName("--client-address-header", clientAddressHeader));
     }

@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {"Reads and validates a rule-set file, listing every violation (errors and warnings)",
-        "as SEVERITY CODE field value message, then a summary line."},
+    description = "Reads and validates a rule-set file, listing every violation (errors and "
+        + "warnings) as SEVERITY CODE field value message, then a summary line.",
     footerHeading = "%nExit status:%n",
     footer = Maprule.EXIT_CODES)
 final class ValidateCommand extends CliCommand {
@@ -31,8 +31,8 @@ final class ValidateCommand extends CliCommand {
       description = "Format of the file: native (default), ocn or hb46pp.")
   RuleSetFormat format;
 
-  @Option(names = "--json", description = {"Print one JSON object instead:",
-      "{\"valid\",\"digest\",\"errors\",\"warnings\",\"violations\":[{\"severity\",\"code\",\"field\",\"value\",\"message\"}]}"})
+  @Option(names = "--json", description = "Print one JSON object instead: "
+      + "{\"valid\",\"digest\",\"errors\",\"warnings\",\"violations\":[{\"severity\",\"code\",\"field\",\"value\",\"message\"}]}")
   boolean json;
 
   @Override

@@ -93,6 +93,23 @@ class ServeCommandTest {
   }
 
   @Test
+  void jpneKeysAreOpenUnlessConfigured() throws Exception {
+    String client = "2001:db8:12:3400::1";
+    try (Cli.Served open = Cli.serve("--port", "0", "--client-address-header", "x-test-client")) {
+      HttpResponse r = open.client.get("/any-key/get_rules?callback=v6plus", "x-test-client", client);
+      assertThat(r.status()).as(text(r)).isEqualTo(200);
+      assertThat(text(r)).startsWith("v6plus({\"dmr\":\"2001:db8:ffff::1\",");
+    }
+    try (Cli.Served closed = Cli.serve("--port", "0", "--client-address-header", "x-test-client",
+        "--jpne-key", "k1", "--jpne-key", "k2")) {
+      assertThat(closed.client.get("/k3/get_rules?callback=v6plus", "x-test-client", client).status())
+          .isEqualTo(403);
+      assertThat(closed.client.get("/k2/get_rules?callback=v6plus", "x-test-client", client).status())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void theClientAddressHeaderNeedsTheOriginSecretWhenOneIsConfigured() throws Exception {
     Path secret = Files.writeString(dir.resolve("secret"), "s3cret\n");
     String hb = "/hb46pp?vendorid=acde48&product=maprule-test&version=1_0&capability=map_e";
