@@ -1,6 +1,5 @@
 package org.maprule.azure;
 
-import java.nio.file.Path;
 import java.util.function.Function;
 import org.maprule.MapruleException;
 import org.maprule.config.ServiceSettings;
@@ -31,8 +30,6 @@ public final class AzureSettings {
    *     ({@link ServiceSettings#read})
    */
   public static ServiceSettings read(Function<String, String> env) {
-    String root = env.apply(SCRIPT_ROOT);
-    return ServiceSettings.read(env, DEFAULT_CLOUD,
-        Path.of(root == null || root.isBlank() ? "" : root.strip()));
+    return ServiceSettings.read(env, DEFAULT_CLOUD, ServiceSettings.directory(env, SCRIPT_ROOT));
   }
 }

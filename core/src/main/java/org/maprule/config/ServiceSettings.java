@@ -1,5 +1,6 @@
 package org.maprule.config;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -126,6 +127,27 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
             verifyHeader == null ? ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER : verifyHeader,
             secret);
     return new ServiceSettings(rules, format, config);
+  }
+
+  /**
+   * The directory a platform variable names, for {@link #read}'s {@code rulesBase}: the value
+   * stripped, or the working directory (the empty path) when the variable is unset or blank.
+   *
+   * @param env the environment
+   * @param variable the variable naming a directory (for example {@code LAMBDA_TASK_ROOT},
+   *     {@code AzureWebJobsScriptRoot})
+   * @return the directory, not checked for existence
+   * @throws MapruleException {@link ErrorCode#INVALID_VALUE} naming the variable and its value
+   *     when the value is not a path this system can represent
+   */
+  public static Path directory(Function<String, String> env, String variable) {
+    String dir = value(env, variable);
+    try {
+      return Path.of(dir == null ? "" : dir);
+    } catch (InvalidPathException e) {
+      throw new MapruleException(ErrorCode.INVALID_VALUE, variable, dir,
+          variable + " is not a directory path this system can use: '" + dir + "'");
+    }
   }
 
   /**

@@ -148,6 +148,20 @@ class ServiceSettingsTest {
     assertThatThrownBy(() -> s.service(LOADER)).isInstanceOf(MapruleException.class);
   }
 
+  @Test
+  void aDirectoryVariableOrTheWorkingDirectory() {
+    assertThat(ServiceSettings.directory(Map.of("ROOT", " /var/task ")::get, "ROOT"))
+        .isEqualTo(Path.of("/var/task"));
+    assertThat(ServiceSettings.directory(Map.of("ROOT", "  ")::get, "ROOT")).isEqualTo(Path.of(""));
+    assertThat(ServiceSettings.directory(Map.<String, String>of()::get, "ROOT"))
+        .isEqualTo(Path.of(""));
+    assertThatThrownBy(() -> ServiceSettings.directory(Map.of("ROOT", "a\0b")::get, "ROOT"))
+        .isInstanceOfSatisfying(MapruleException.class, e -> {
+          assertThat(e.field()).isEqualTo("ROOT");
+          assertThat(e.value()).isEqualTo("a\0b");
+        });
+  }
+
   /** environment() is read's inverse, for seeded random configurations. */
   @ParameterizedTest
   @MethodSource("randomSettings")
