@@ -30,8 +30,12 @@ import org.maprule.rule.RuleSet;
  *       missing; the client address a random CE address inside a rule (or outside, or IPv4,
  *       or garbage) sent in the configured client-address header, or as the transport's peer when
  *       none is configured;
- *   <li>{@code /calc?prefix=P/LEN} with prefixes chosen as for OCN, sometimes malformed or
- *       missing;
+ *   <li>{@code /calc?prefix=P/LEN[&format=]} with prefixes chosen as for OCN, sometimes malformed
+ *       or missing, {@code format} absent, {@code json}, {@code openwrt} or unknown;
+ *   <li>JPNE {@code /{key}/get_rules?callback=}: the accepted key or others (one with a space),
+ *       valid and invalid callback names, the client address as for HB46PP;
+ *   <li>{@code /lookup?ipv4=&port=}: an address inside a random Rule IPv4 prefix (or outside),
+ *       a random port, no port, or a malformed one;
  * </ul>
  *
  * with GET, one in ten HEAD, and one in ten carrying {@code if-none-match} with the served
@@ -89,7 +93,8 @@ final class CeRequestGenerator {
     List<HttpRequest> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int kind = random.nextInt(10);
-      out.add(kind < 4 ? ocn(random) : kind < 8 ? hb46pp(random) : calc(random));
+      out.add(kind < 3 ? ocn(random) : kind < 6 ? hb46pp(random) : kind < 8 ? calc(random)
+          : kind < 9 ? jpne(random) : lookup(random));
     }
     return out;
   }
@@ -169,7 +174,46 @@ final class CeRequestGenerator {
     } else if (form != 2) {
       q.put("prefix", List.of(prefix[0] + "/" + prefix[1]));
     }
+    int format = random.nextInt(8);
+    if (format < 3) {
+      q.put("format", List.of(format == 0 ? "json" : format == 1 ? "openwrt" : "OpenWrt"));
+    }
     return request(random, "/calc", q, null);
+  }
+
+  private HttpRequest jpne(Random random) {
+    int k = random.nextInt(8);
+    String key = k < 5 ? "test-key" : k < 6 ? "other-key" : k < 7 ? "JPNE key" : "キー";
+    Map<String, List<String>> q = new LinkedHashMap<>();
+    int c = random.nextInt(10);
+    if (c < 7) {
+      q.put("callback", List.of(pick(random, new String[] {"cb", "$_jpne1", "getRules", "_"})));
+    } else if (c < 9) {
+      q.put("callback", List.of(pick(random,
+          new String[] {"1cb", "a-b", "", "alert(1)", "x".repeat(65), "コールバック"})));
+    }
+    return request(random, "/" + key + "/get_rules", q, client(random));
+  }
+
+  private HttpRequest lookup(Random random) {
+    Map<String, List<String>> q = new LinkedHashMap<>();
+    if (random.nextInt(12) != 0) {
+      int index = random.nextInt(allRules.size());
+      long base = allRules.get(index).ipv4Prefix().address().toLong();
+      int hostBits = 32 - allRules.get(index).ipv4Prefix().length();
+      long address = random.nextInt(10) == 0 ? random.nextInt() & 0xffffffffL
+          : base | (random.nextLong() & ((1L << hostBits) - 1));
+      String text = (address >>> 24) + "." + ((address >>> 16) & 255) + "."
+          + ((address >>> 8) & 255) + "." + (address & 255);
+      q.put("ipv4", List.of(random.nextInt(20) == 0 ? text + ".0" : text));
+    }
+    int port = random.nextInt(10);
+    if (port < 7) {
+      q.put("port", List.of(Integer.toString(random.nextInt(65536))));
+    } else if (port == 7) {
+      q.put("port", List.of(pick(random, new String[] {"065", "65536", "", "http", "-1"})));
+    }
+    return request(random, "/lookup", q, null);
   }
 
   private HttpRequest request(Random random, String path, Map<String, List<String>> query,

@@ -49,7 +49,8 @@ import org.maprule.testing.JpRules;
  * {@code ", "} as both platforms send them — and the same body bytes.
  *
  * <p>Requests: the whole contract corpus ({@code contract/index.txt}, in its contexts), and seeded
- * generated CE requests ({@link CeRequestGenerator}: OCN, HB46PP, calc) over the built-in example
+ * generated CE and operator requests ({@link CeRequestGenerator}: OCN, HB46PP, calc, JPNE,
+ * lookup) over the built-in example
  * rules (context {@code example}, client address in {@code x-test-client}) and over all published
  * JP tables ({@link JpRules}; client address = the transport's peer; skipped, visibly, when the
  * data file is absent). Every request carries the same peer address on both clouds.
@@ -164,24 +165,28 @@ class CrossCloudParityIT {
   /**
    * Guards the generator against drifting into requests that all fail alike: per endpoint, at
    * least a quarter of the answers are 200 and at least one is a 400; some shared answers are
-   * 304 and some HB46PP clients are not customers (403).
+   * 304 and some HB46PP and JPNE clients are not customers (403).
    */
   private static void assertCoverage(List<HttpRequest> requests, MapruleService core) {
-    Map<String, Map<Integer, Integer>> byPath = new TreeMap<>();
+    Map<String, Map<Integer, Integer>> byEndpoint = new TreeMap<>();
     for (HttpRequest r : requests) {
-      byPath.computeIfAbsent(r.path(), k -> new TreeMap<>())
+      String endpoint = r.path().endsWith("/get_rules") ? "/{key}/get_rules" : r.path();
+      byEndpoint.computeIfAbsent(endpoint, k -> new TreeMap<>())
           .merge(core.handle(r).status(), 1, Integer::sum);
     }
-    assertThat(byPath).as("statuses per endpoint").containsOnlyKeys("/", "/hb46pp", "/calc");
-    byPath.forEach((path, statuses) -> {
+    assertThat(byEndpoint).as("statuses per endpoint")
+        .containsOnlyKeys("/", "/hb46pp", "/calc", "/{key}/get_rules", "/lookup");
+    byEndpoint.forEach((endpoint, statuses) -> {
       int total = statuses.values().stream().mapToInt(Integer::intValue).sum();
-      assertThat(statuses.getOrDefault(200, 0) * 4).as("200s of %s in %s", path, statuses)
+      assertThat(statuses.getOrDefault(200, 0) * 4).as("200s of %s in %s", endpoint, statuses)
           .isGreaterThanOrEqualTo(total);
-      assertThat(statuses).as(path).containsKey(400);
+      assertThat(statuses).as(endpoint).containsKey(400);
     });
-    assertThat(byPath.get("/")).containsKey(304);
-    assertThat(byPath.get("/calc")).containsKey(304);
-    assertThat(byPath.get("/hb46pp")).containsKey(403);
+    assertThat(byEndpoint.get("/")).containsKey(304);
+    assertThat(byEndpoint.get("/calc")).containsKey(304);
+    assertThat(byEndpoint.get("/hb46pp")).containsKey(403);
+    assertThat(byEndpoint.get("/{key}/get_rules")).containsKey(403);
+    System.out.println("generated requests, statuses per endpoint: " + byEndpoint);
   }
 
   /** Starts (or reuses) the sides for a context: one child JVM per context, shared with AwsRuntimeContractIT. */

@@ -38,8 +38,11 @@ import org.maprule.http.ServiceConfig;
  *       (an HTTP field name)</td><td>{@value ServiceConfig#DEFAULT_ORIGIN_VERIFY_HEADER}</td></tr>
  *   <tr><td>{@value #ORIGIN_VERIFY_SECRET}</td><td>the secret; when set, the client-address
  *       header is trusted only on requests carrying it</td><td>none</td></tr>
- *   <tr><td>{@value #OCN_CODES}</td><td>comma list of accepted OCN {@code code} values / JPNE
- *       keys (items stripped, empty items dropped)</td><td>empty: any code accepted</td></tr>
+ *   <tr><td>{@value #OCN_CODES}</td><td>comma list of accepted OCN {@code code} values (items
+ *       stripped, empty items dropped)</td><td>empty: any code accepted</td></tr>
+ *   <tr><td>{@value #JPNE_KEYS}</td><td>comma list of accepted JPNE keys, the {@code {key}} of
+ *       {@code /{key}/get_rules} (items stripped, empty items dropped; a key cannot contain
+ *       {@code /})</td><td>empty: any key accepted</td></tr>
  *   <tr><td>{@value #CLOUD}</td><td>the cloud name on {@code /health}</td><td>the caller's
  *       ({@code aws}, {@code azure})</td></tr>
  *   <tr><td>{@value #SHARED_MAX_AGE}</td><td>{@code max-age} of answers that are the same for
@@ -66,15 +69,17 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
   public static final String ORIGIN_VERIFY_HEADER = "MAPRULE_ORIGIN_VERIFY_HEADER";
   /** The origin-verify secret. */
   public static final String ORIGIN_VERIFY_SECRET = "MAPRULE_ORIGIN_VERIFY_SECRET";
-  /** Accepted OCN codes / JPNE keys. */
+  /** Accepted OCN codes. */
   public static final String OCN_CODES = "MAPRULE_OCN_CODES";
+  /** Accepted JPNE keys. */
+  public static final String JPNE_KEYS = "MAPRULE_JPNE_KEYS";
   /** The cloud name on {@code /health}. */
   public static final String CLOUD = "MAPRULE_CLOUD";
   /** {@code max-age} of shared answers, seconds. */
   public static final String SHARED_MAX_AGE = "MAPRULE_SHARED_MAX_AGE";
   /** Every variable read here, in the order of the documentation's tables. */
   public static final List<String> VARIABLES = List.of(RULES, RULES_FORMAT, CLIENT_ADDRESS_HEADER,
-      ORIGIN_VERIFY_HEADER, ORIGIN_VERIFY_SECRET, OCN_CODES, CLOUD, SHARED_MAX_AGE);
+      ORIGIN_VERIFY_HEADER, ORIGIN_VERIFY_SECRET, OCN_CODES, JPNE_KEYS, CLOUD, SHARED_MAX_AGE);
   /** The largest {@value #SHARED_MAX_AGE} accepted: 365 days, in seconds. */
   public static final int MAX_SHARED_MAX_AGE = 31_536_000;
 
@@ -97,8 +102,8 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
    * @param rulesBase the directory a relative {@value #RULES} file path is resolved against
    * @return the settings
    * @throws MapruleException {@link ErrorCode#INVALID_VALUE}, field = the variable's name, value =
-   *     its value (never for the secret, which is taken as is), message naming both and what is
-   *     expected: an unknown format, a header name that is not an HTTP field name, a max-age that
+   *     its value (never the secret, taken as is, nor the JPNE keys, which are not echoed),
+   *     message naming both and what is expected: an unknown format, a JPNE key with {@code /}, a header name that is not an HTTP field name, a max-age that
    *     is not whole seconds in 0..{@value #MAX_SHARED_MAX_AGE}, a {@value #RULES} value of the
    *     wrong form ({@link RulesSource#parse}); the first such variable in {@link #VARIABLES}
    *     order is reported
@@ -116,12 +121,19 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
     String clientHeader = fieldName(CLIENT_ADDRESS_HEADER, value(env, CLIENT_ADDRESS_HEADER));
     String verifyHeader = fieldName(ORIGIN_VERIFY_HEADER, value(env, ORIGIN_VERIFY_HEADER));
     String secret = value(env, ORIGIN_VERIFY_SECRET);
-    Set<String> codes = codes(value(env, OCN_CODES));
+    Set<String> codes = list(value(env, OCN_CODES));
+    Set<String> keys = list(value(env, JPNE_KEYS));
+    for (String key : keys) {
+      if (key.indexOf('/') >= 0) {
+        throw new MapruleException(ErrorCode.INVALID_VALUE, JPNE_KEYS, null, JPNE_KEYS
+            + " holds a key with '/', which no /{key}/get_rules path can carry (keys not echoed)");
+      }
+    }
     String cloud = value(env, CLOUD);
     int maxAge = maxAge(value(env, SHARED_MAX_AGE));
     ServiceConfig config = new ServiceConfig(codes, null,
         ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER, null, cloud == null ? defaultCloud : cloud,
-        maxAge)
+        maxAge, keys)
         .withClientAddressHeader(clientHeader)
         .withOriginVerify(
             verifyHeader == null ? ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER : verifyHeader,
@@ -183,8 +195,8 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
    * runs from a {@link ServiceConfig}.
    *
    * @return every variable of {@link #VARIABLES} whose value is not absent, in that order
-   *     ({@value #CLIENT_ADDRESS_HEADER}, {@value #ORIGIN_VERIFY_SECRET} and {@value #OCN_CODES}
-   *     are left out when they have no value; codes sorted)
+   *     ({@value #CLIENT_ADDRESS_HEADER}, {@value #ORIGIN_VERIFY_SECRET}, {@value #OCN_CODES} and
+   *     {@value #JPNE_KEYS} are left out when they have no value; codes and keys sorted)
    */
   public Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
@@ -199,6 +211,9 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
     }
     if (!config.ocnCodes().isEmpty()) {
       env.put(OCN_CODES, String.join(",", new TreeSet<>(config.ocnCodes())));
+    }
+    if (!config.jpneKeys().isEmpty()) {
+      env.put(JPNE_KEYS, String.join(",", new TreeSet<>(config.jpneKeys())));
     }
     env.put(CLOUD, config.cloud());
     env.put(SHARED_MAX_AGE, Integer.toString(config.sharedMaxAgeSeconds()));
@@ -230,16 +245,17 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
     return name;
   }
 
-  private static Set<String> codes(String list) {
-    Set<String> codes = new LinkedHashSet<>();
-    if (list != null) {
-      for (String code : list.split(",")) {
-        if (!code.isBlank()) {
-          codes.add(code.strip());
+  /** A comma list: items stripped, empty items dropped, duplicates once. */
+  private static Set<String> list(String text) {
+    Set<String> items = new LinkedHashSet<>();
+    if (text != null) {
+      for (String item : text.split(",")) {
+        if (!item.isBlank()) {
+          items.add(item.strip());
         }
       }
     }
-    return codes;
+    return items;
   }
 
   private static int maxAge(String text) {

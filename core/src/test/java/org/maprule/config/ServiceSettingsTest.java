@@ -50,13 +50,34 @@ class ServiceSettingsTest {
         "MAPRULE_ORIGIN_VERIFY_HEADER", "X-Secret",
         "MAPRULE_ORIGIN_VERIFY_SECRET", " s3cr3t ",
         "MAPRULE_OCN_CODES", " a, b ,,c ",
+        "MAPRULE_JPNE_KEYS", "k1,, k2 ,k1",
         "MAPRULE_CLOUD", "aws-tokyo",
         "MAPRULE_SHARED_MAX_AGE", "60"));
     assertThat(s.rules().value()).isEqualTo("rules/jp.json");
     assertThat(s.rules().file()).isEqualTo(BASE.resolve("rules/jp.json"));
     assertThat(s.format()).isEqualTo(RuleSetFormat.OCN);
     assertThat(s.config()).isEqualTo(new ServiceConfig(Set.of("a", "b", "c"),
-        "cloudfront-viewer-address", "x-secret", "s3cr3t", "aws-tokyo", 60));
+        "cloudfront-viewer-address", "x-secret", "s3cr3t", "aws-tokyo", 60, Set.of("k1", "k2")));
+  }
+
+  @Test
+  void ocnCodesAndJpneKeysAreSeparate() {
+    ServiceConfig c = read(Map.of("MAPRULE_OCN_CODES", "c")).config();
+    assertThat(c.ocnCodes()).containsExactly("c");
+    assertThat(c.jpneKeys()).isEmpty();
+    ServiceConfig k = read(Map.of("MAPRULE_JPNE_KEYS", "k")).config();
+    assertThat(k.ocnCodes()).isEmpty();
+    assertThat(k.jpneKeys()).containsExactly("k");
+  }
+
+  @Test
+  void aJpneKeyWithASlashIsRefusedWithoutEchoingTheKeys() {
+    assertThatThrownBy(() -> read(Map.of("MAPRULE_JPNE_KEYS", "good,bad/key")))
+        .isInstanceOfSatisfying(MapruleException.class, e -> {
+          assertThat(e.field()).isEqualTo("MAPRULE_JPNE_KEYS");
+          assertThat(e.value()).isNull();
+        })
+        .hasMessageContaining("MAPRULE_JPNE_KEYS").hasMessageNotContaining("bad/key");
   }
 
   @Test
@@ -182,11 +203,15 @@ class ServiceSettingsTest {
       for (int c = random.nextInt(4); c > 0; c--) {
         codes.add("code" + random.nextInt(100));
       }
+      Set<String> keys = new LinkedHashSet<>();
+      for (int c = random.nextInt(3); c > 0; c--) {
+        keys.add("key-" + Integer.toHexString(random.nextInt()));
+      }
       ServiceConfig config = new ServiceConfig(codes, headers[random.nextInt(headers.length)],
           random.nextBoolean() ? ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER : "x-fd-secret",
           random.nextBoolean() ? null : "secret-" + random.nextInt(1000),
           random.nextBoolean() ? "aws" : "azure-" + i,
-          random.nextInt(ServiceSettings.MAX_SHARED_MAX_AGE + 1));
+          random.nextInt(ServiceSettings.MAX_SHARED_MAX_AGE + 1), keys);
       RuleSetFormat format = RuleSetFormat.values()[random.nextInt(RuleSetFormat.values().length)];
       out.add(Arguments.of(new ServiceSettings(
           RulesSource.parse(sources[random.nextInt(sources.length)], BASE), format, config)));
