@@ -85,9 +85,11 @@ class CrossCloudParityIT {
 
   /** The address both front ends see as the TCP peer (in no rule of the example or JP tables). */
   static final String PEER = "2001:db8:ffff:1::10";
-  /** Seed and size of the generated requests per rule set. */
+  /** Seed of the generated requests. */
   static final long SEED = 7597;
+  /** Generated requests over the built-in example rules. */
   static final int GENERATED_EXAMPLE = 500;
+  /** Generated requests over the JP tables. */
   static final int GENERATED_JP = 500;
 
   private final Map<String, Sides> sides = new LinkedHashMap<>();
@@ -122,7 +124,7 @@ class CrossCloudParityIT {
 
   /** Seeded CE requests over the example rules and over every published JP table. */
   @TestFactory
-  Stream<DynamicNode> generatedRequests() throws IOException {
+  Stream<DynamicNode> generatedRequests() {
     ContractContexts.Context example = ContractContexts.named("example");
     List<DynamicNode> groups = new ArrayList<>();
     groups.add(generated("example", example.config(), example.rules(), example.format(),
