@@ -145,6 +145,11 @@ final class ServeCommand extends CliCommand {
     if (port < 0 || port > 65535) {
       throw usage("--port " + port + " is not a TCP port: expected 0..65535");
     }
+    for (String key : jpneKeys) {
+      if (key.isEmpty() || key.contains("/")) {
+        throw usage("--jpne-key '" + key + "' cannot be a path segment: it must be non-empty, without '/'");
+      }
+    }
     ServiceConfig config = ServiceConfig.defaults().withCloud(cloud)
         .withOcnCodes(new LinkedHashSet<>(ocnCodes)).withJpneKeys(new LinkedHashSet<>(jpneKeys));
     if (clientAddressHeader != null) {

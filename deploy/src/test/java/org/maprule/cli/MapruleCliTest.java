@@ -57,6 +57,7 @@ class MapruleCliTest {
     assertThat(Cli.run("serve", "--bind", "[::1").exit()).isEqualTo(2);
     assertThat(Cli.run("serve", "--client-address-header", "bad header").noStackTrace().exit())
         .isEqualTo(2);
+    assertThat(Cli.run("serve", "--jpne-key", "a/b").noStackTrace().exit()).isEqualTo(2);
   }
 
   @Test
