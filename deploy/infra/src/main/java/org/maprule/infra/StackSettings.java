@@ -45,7 +45,7 @@ import org.maprule.http.ServiceConfig;
  * @param azureLocation Azure region of every Azure resource (for example {@code japaneast})
  * @param azureFunctionAppName globally unique function app name ({@code <app>.azurewebsites.net})
  * @param azureStorageAccount globally unique storage account name, {@code [a-z0-9]{3,24}}
- * @param azureKeyVault globally unique Key Vault name, 3..24 characters
+ * @param azureKeyVault globally unique Key Vault name, 3..24 characters, no {@code --}
  * @param azureAlwaysReady always-ready instances of the {@code http} group, 0..1000
  * @param azureInstanceMemoryMb Flex Consumption instance memory: 512, 2048 or 4096
  * @param azureMaximumInstances on-demand instance ceiling, 40..1000
@@ -101,7 +101,8 @@ public record StackSettings(
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{2,39}");
   private static final Pattern HEADER = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern STORAGE = Pattern.compile("[a-z0-9]{3,24}");
-  private static final Pattern VAULT = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]");
+  private static final Pattern VAULT =
+      Pattern.compile("[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]");
   private static final Pattern APP = Pattern.compile("[a-z0-9][a-z0-9-]{0,58}[a-z0-9]");
   private static final Set<String> FORMATS = Set.of("native", "ocn", "hb46pp");
   private static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
@@ -185,7 +186,7 @@ public record StackSettings(
 
   /** {@code maprule-<stack>} reduced to the characters {@link #name} allows. */
   static String defaultName(String stack) {
-    String cleaned = stack.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+    String cleaned = stack.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
         .replaceAll("^-+|-+$", "");
     return truncate("maprule-" + cleaned, 40).replaceAll("-+$", "");
   }
