@@ -3,9 +3,10 @@ package org.maprule.aws;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.maprule.MapruleException;
+import org.maprule.config.ServiceSettings;
 import org.maprule.http.HttpRequest;
 import org.maprule.http.HttpResponse;
 import org.maprule.http.MapruleService;
@@ -42,16 +43,14 @@ public final class MapruleFunction implements Function<InputStream, byte[]> {
    * the rule set read, validated and digested once now by core (an invalid set still gives a
    * function, answering 503 with the reason on {@code /health}).
    *
-   * @param env the environment variables
+   * @param env the environment variables ({@code System::getenv} in production)
    * @param loader the class loader holding bundled rule files
    * @return the function
-   * @throws IllegalArgumentException when a variable cannot be understood or the rules cannot be
-   *     read ({@link AwsSettings})
+   * @throws MapruleException naming the variable and its value when a variable cannot be
+   *     understood or the rules cannot be read ({@link AwsSettings}, {@link ServiceSettings})
    */
-  public static MapruleFunction fromEnvironment(Map<String, String> env, ClassLoader loader) {
-    AwsSettings settings = AwsSettings.fromEnvironment(env);
-    MapruleService service =
-        MapruleService.load(settings.config(), settings.readRules(loader), settings.format());
+  public static MapruleFunction fromEnvironment(Function<String, String> env, ClassLoader loader) {
+    MapruleService service = AwsSettings.read(env).service(loader);
     return new MapruleFunction(service::handle);
   }
 

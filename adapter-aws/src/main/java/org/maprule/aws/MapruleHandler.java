@@ -18,12 +18,13 @@ public final class MapruleHandler extends FunctionInvoker {
    * Starts the Spring context (loading and validating the rule set) and registers the priming
    * resource.
    *
-   * @throws IllegalArgumentException when the {@code MAPRULE_*} environment cannot be understood
-   *     (the runtime reports it as an init error)
+   * @throws org.maprule.MapruleException naming the variable and its value when the
+   *     {@code MAPRULE_*} environment cannot be understood (the runtime reports it as an init
+   *     error)
    */
   public MapruleHandler() {
     super(MapruleLambdaApplication.FUNCTION_NAME);
-    this.priming = SnapStartPriming.register(this, AwsSettings.fromEnvironment(System.getenv()));
+    this.priming = SnapStartPriming.register(this, AwsSettings.read(System::getenv).config());
   }
 
   /** The priming resource registered for this handler (kept strongly reachable here). */

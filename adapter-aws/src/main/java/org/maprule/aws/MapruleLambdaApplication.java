@@ -40,13 +40,13 @@ public final class MapruleLambdaApplication
    * {@code MAPRULE_*} message itself, which the runtime reports on {@code /init/error}.
    *
    * @param context the context being prepared
-   * @throws IllegalArgumentException when the {@code MAPRULE_*} environment cannot be understood
-   *     or the rules cannot be read
+   * @throws org.maprule.MapruleException naming the variable and its value when the
+   *     {@code MAPRULE_*} environment cannot be understood or the rules cannot be read
    */
   @Override
   public void initialize(GenericApplicationContext context) {
     FunctionRegistration<MapruleFunction> registration = new FunctionRegistration<>(
-        MapruleFunction.fromEnvironment(System.getenv(), MapruleLambdaApplication.class.getClassLoader()),
+        MapruleFunction.fromEnvironment(System::getenv, MapruleLambdaApplication.class.getClassLoader()),
         FUNCTION_NAME)
         .type(FunctionTypeUtils.functionType(InputStream.class, byte[].class));
     context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> registration);

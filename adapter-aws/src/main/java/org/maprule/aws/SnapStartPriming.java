@@ -17,6 +17,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.maprule.http.Headers;
 import org.maprule.http.HttpRequest;
+import org.maprule.http.ServiceConfig;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,12 +49,12 @@ public final class SnapStartPriming implements Resource {
   private static final int FALLBACK_LENGTH = 56;
 
   private final RequestStreamHandler handler;
-  private final AwsSettings settings;
+  private final ServiceConfig config;
   private volatile String lastSummary;
 
-  private SnapStartPriming(RequestStreamHandler handler, AwsSettings settings) {
+  private SnapStartPriming(RequestStreamHandler handler, ServiceConfig config) {
     this.handler = Objects.requireNonNull(handler, "handler");
-    this.settings = Objects.requireNonNull(settings, "settings");
+    this.config = Objects.requireNonNull(config, "config");
   }
 
   /**
@@ -61,11 +62,11 @@ public final class SnapStartPriming implements Resource {
    * {@code org.crac.Core.getGlobalContext()} (which holds it weakly: keep the returned object).
    *
    * @param handler the Lambda handler to prime
-   * @param settings this function's settings (for an accepted OCN code)
+   * @param config this function's service configuration (for an accepted OCN code)
    * @return the registered resource
    */
-  public static SnapStartPriming register(RequestStreamHandler handler, AwsSettings settings) {
-    SnapStartPriming priming = new SnapStartPriming(handler, settings);
+  public static SnapStartPriming register(RequestStreamHandler handler, ServiceConfig config) {
+    SnapStartPriming priming = new SnapStartPriming(handler, config);
     Core.getGlobalContext().register(priming);
     return priming;
   }
@@ -116,7 +117,7 @@ public final class SnapStartPriming implements Resource {
         length = Math.min(128, Math.max(n + rule.path("eaBitLength").asInt(0), FALLBACK_LENGTH));
       }
     }
-    String code = settings.config().ocnCodes().stream().sorted().findFirst().orElse("maprule");
+    String code = config.ocnCodes().stream().sorted().findFirst().orElse("maprule");
     send("/hb46pp?vendorid=acde48-maprule&product=snapstart&version=1_0&capability=map_e",
         address, results);
     send("/?ipv6Prefix=" + address + "&ipv6PrefixLength=" + length + "&code=" + code, address,

@@ -7,98 +7,73 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.maprule.aws.runtime.AwsEnvironment;
-import org.maprule.format.RuleSetFormat;
-import org.maprule.format.RuleSetLoader;
+import org.maprule.MapruleException;
+import org.maprule.config.RulesSource;
+import org.maprule.config.ServiceSettings;
 import org.maprule.http.ServiceConfig;
 
+/**
+ * What is AWS's own in the settings: the default cloud name and the task root as the base of a
+ * relative rules path. The {@code MAPRULE_*} parsing itself is core's ({@code ServiceSettingsTest}).
+ */
 class AwsSettingsTest {
+  private static final ClassLoader LOADER = AwsSettingsTest.class.getClassLoader();
 
   @Test
-  void emptyEnvironmentMeansTheExampleOnAws() {
-    AwsSettings s = AwsSettings.fromEnvironment(Map.of());
-    assertThat(s.rulesSource()).isEqualTo("builtin:example");
-    assertThat(s.format()).isEqualTo(RuleSetFormat.NATIVE);
+  void anEmptyEnvironmentServesTheExampleAsAws() {
+    ServiceSettings s = AwsSettings.read(Map.<String, String>of()::get);
+    assertThat(s.rules()).isEqualTo(RulesSource.builtinExample());
     assertThat(s.config()).isEqualTo(ServiceConfig.defaults().withCloud("aws"));
-    assertThat(s.readRules(getClass().getClassLoader())).isEqualTo(RuleSetLoader.exampleBytes());
+    assertThat(AwsSettings.read(Map.of("MAPRULE_CLOUD", "aws-tokyo")::get).config().cloud())
+        .isEqualTo("aws-tokyo");
   }
 
   @Test
-  void everyVariable() {
-    AwsSettings s = AwsSettings.fromEnvironment(Map.of(
-        "MAPRULE_RULES", " classpath:rules/x.json ",
-        "MAPRULE_RULES_FORMAT", "OCN",
-        "MAPRULE_CLIENT_ADDRESS_HEADER", "CloudFront-Viewer-Address",
-        "MAPRULE_ORIGIN_VERIFY_HEADER", "X-Secret",
-        "MAPRULE_ORIGIN_VERIFY_SECRET", "s3cr3t",
-        "MAPRULE_OCN_CODES", " a, b ,,c ",
-        "MAPRULE_CLOUD", "aws-tokyo",
-        "MAPRULE_SHARED_MAX_AGE", "60"));
-    assertThat(s.rulesSource()).isEqualTo("classpath:rules/x.json");
-    assertThat(s.format()).isEqualTo(RuleSetFormat.OCN);
-    assertThat(s.config()).isEqualTo(new ServiceConfig(Set.of("a", "b", "c"),
-        "cloudfront-viewer-address", "x-secret", "s3cr3t", "aws-tokyo", 60));
+  void aRelativeRulesPathIsInTheTaskRoot(@TempDir Path taskRoot) throws IOException {
+    Files.writeString(taskRoot.resolve("rules.json"), "{\"x\":1}", StandardCharsets.UTF_8);
+    ServiceSettings s = AwsSettings.read(
+        Map.of("MAPRULE_RULES", "rules.json", "LAMBDA_TASK_ROOT", taskRoot.toString())::get);
+    assertThat(s.rules().file()).isEqualTo(taskRoot.resolve("rules.json"));
+    assertThat(s.readRules(LOADER)).isEqualTo("{\"x\":1}".getBytes(StandardCharsets.UTF_8));
+    assertThat(AwsSettings.read(Map.of("MAPRULE_RULES", "rules.json")::get).rules().file())
+        .as("no task root: the working directory, which Lambda makes the task root")
+        .isEqualTo(Path.of("rules.json"));
   }
 
   @Test
-  void blankValuesCountAsAbsent() {
-    Map<String, String> env = new HashMap<>();
-    for (String v : new String[] {"MAPRULE_RULES", "MAPRULE_RULES_FORMAT", "MAPRULE_CLIENT_ADDRESS_HEADER",
-        "MAPRULE_ORIGIN_VERIFY_HEADER", "MAPRULE_ORIGIN_VERIFY_SECRET", "MAPRULE_OCN_CODES",
-        "MAPRULE_CLOUD", "MAPRULE_SHARED_MAX_AGE"}) {
-      env.put(v, "  ");
+  void aBundledResource() {
+    assertThat(AwsSettings.read(Map.of("MAPRULE_RULES", "classpath:/events/rest-api-v1.json")::get)
+        .readRules(LOADER)).startsWith("{".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void refusedValuesAreThrownNamingTheVariable() {
+    assertThatThrownBy(() -> AwsSettings.read(Map.of("MAPRULE_RULES_FORMAT", "yaml")::get))
+        .isInstanceOf(MapruleException.class)
+        .hasMessageContaining("MAPRULE_RULES_FORMAT").hasMessageContaining("yaml");
+  }
+
+  /** docs/aws.md's table lists exactly the variables core reads, with the AWS default cloud. */
+  @Test
+  void theDocumentedVariablesAreTheOnesRead() throws IOException {
+    String doc = Files.readString(Path.of("../docs/aws.md"), StandardCharsets.UTF_8);
+    assertThat(tableVariables(doc)).containsExactlyElementsOf(ServiceSettings.VARIABLES);
+    assertThat(doc).contains("| `MAPRULE_CLOUD` | the cloud name reported on `/health` | `aws` |");
+  }
+
+  static List<String> tableVariables(String markdown) {
+    Matcher m = Pattern.compile("(?m)^\\| `(MAPRULE_[A-Z_]+)` \\|").matcher(markdown);
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
     }
-    assertThat(AwsSettings.fromEnvironment(env)).isEqualTo(AwsSettings.fromEnvironment(Map.of()));
-  }
-
-  /** What a deployment sets for a config reads back as that config. */
-  @Test
-  void environmentRoundTrip() {
-    ServiceConfig config = ServiceConfig.defaults().withCloud("contract")
-        .withClientAddressHeader("cloudfront-viewer-address").withOriginVerify("x-origin-verify", "k")
-        .withOcnCodes(Set.of("c1", "c2"));
-    AwsSettings s = AwsSettings.fromEnvironment(AwsEnvironment.of(config, "/tmp/r.json", RuleSetFormat.HB46PP));
-    assertThat(s.config()).isEqualTo(config);
-    assertThat(s.format()).isEqualTo(RuleSetFormat.HB46PP);
-    assertThat(s.rulesSource()).isEqualTo("/tmp/r.json");
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-      "MAPRULE_RULES_FORMAT, yaml",
-      "MAPRULE_SHARED_MAX_AGE, -1",
-      "MAPRULE_SHARED_MAX_AGE, 31536001",
-      "MAPRULE_SHARED_MAX_AGE, 5m",
-  })
-  void misunderstoodValuesNameTheVariable(String variable, String value) {
-    assertThatThrownBy(() -> AwsSettings.fromEnvironment(Map.of(variable, value)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(variable).hasMessageContaining(value);
-  }
-
-  @Test
-  void rulesFromAFileOrTheClasspath(@TempDir Path dir) throws IOException {
-    Path f = dir.resolve("rules.json");
-    Files.writeString(f, "{\"x\":1}", StandardCharsets.UTF_8);
-    assertThat(AwsSettings.fromEnvironment(Map.of("MAPRULE_RULES", f.toString()))
-        .readRules(getClass().getClassLoader())).isEqualTo("{\"x\":1}".getBytes(StandardCharsets.UTF_8));
-    assertThat(AwsSettings.fromEnvironment(Map.of("MAPRULE_RULES", "classpath:/events/rest-api-v1.json"))
-        .readRules(getClass().getClassLoader())).startsWith("{".getBytes(StandardCharsets.UTF_8));
-  }
-
-  @ParameterizedTest
-  @CsvSource({"classpath:no/such.json", "/no/such/file.json"})
-  void unreadableRulesNameTheVariable(String source) {
-    AwsSettings s = AwsSettings.fromEnvironment(Map.of("MAPRULE_RULES", source));
-    assertThatThrownBy(() -> s.readRules(getClass().getClassLoader()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("MAPRULE_RULES").hasMessageContaining(source);
+    return out;
   }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.maprule.aws.HttpEventCodec.PayloadVersion;
 import org.maprule.aws.runtime.FakeRuntimeApi;
 import org.maprule.aws.runtime.FunctionUrlFrontEnd;
-import org.maprule.format.RuleSetLoader;
 import org.maprule.http.Headers;
 import org.maprule.http.HttpRequest;
 import org.maprule.http.HttpResponse;
@@ -37,8 +36,7 @@ class MapruleHandlerTest {
     } finally {
       System.clearProperty("MAIN_CLASS");
     }
-    core = MapruleService.load(AwsSettings.fromEnvironment(Map.of()).config(),
-        RuleSetLoader.exampleBytes(), AwsSettings.fromEnvironment(Map.of()).format());
+    core = AwsSettings.read(name -> null).service(MapruleHandlerTest.class.getClassLoader());
   }
 
   static List<HttpRequest> requests() {

@@ -2,6 +2,7 @@ package org.maprule.azure;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.maprule.config.ServiceSettings;
 import org.maprule.http.MapruleService;
 
 /**
@@ -34,15 +35,14 @@ final class FunctionInstance {
   private static Object load() {
     long start = System.nanoTime();
     try {
-      AzureSettings settings = AzureSettings.fromEnvironment(System.getenv());
-      byte[] rules = settings.readRules(FunctionInstance.class.getClassLoader());
-      MapruleService service = MapruleService.load(settings.config(), rules, settings.format());
+      ServiceSettings settings = AzureSettings.read(System::getenv);
+      MapruleService service = settings.service(FunctionInstance.class.getClassLoader());
       long millis = (System.nanoTime() - start) / 1_000_000;
       if (service.isServing()) {
-        LOG.info(() -> "maprule: rules " + settings.rulesSource() + " (" + settings.format()
+        LOG.info(() -> "maprule: rules " + settings.rules() + " (" + settings.format()
             + ") loaded in " + millis + " ms, rule set " + service.ruleSetDigest());
       } else {
-        LOG.warning(() -> "maprule: rules " + settings.rulesSource() + " (" + settings.format()
+        LOG.warning(() -> "maprule: rules " + settings.rules() + " (" + settings.format()
             + ") do not validate: every CE endpoint answers 503, /health says why");
       }
       return service;

@@ -6,107 +6,83 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maprule.format.RuleSetFormat;
-import org.maprule.format.RuleSetLoader;
+import org.maprule.MapruleException;
+import org.maprule.config.RulesSource;
+import org.maprule.config.ServiceSettings;
 import org.maprule.http.ServiceConfig;
 
+/**
+ * What is Azure's own in the settings: the default cloud name and the function app root as the
+ * base of a relative rules path. The {@code MAPRULE_*} parsing itself is core's
+ * ({@code ServiceSettingsTest}).
+ */
 class AzureSettingsTest {
 
   private static final ClassLoader LOADER = AzureSettingsTest.class.getClassLoader();
 
   @Test
   void defaults() {
-    AzureSettings s = AzureSettings.fromEnvironment(Map.of());
-    assertThat(s.rulesSource()).isEqualTo("builtin:example");
-    assertThat(s.format()).isEqualTo(RuleSetFormat.NATIVE);
-    assertThat(s.appRoot()).isEqualTo(Path.of("."));
+    ServiceSettings s = AzureSettings.read(Map.<String, String>of()::get);
+    assertThat(s.rules()).isEqualTo(RulesSource.builtinExample());
     assertThat(s.config()).isEqualTo(ServiceConfig.defaults().withCloud("azure"));
-    assertThat(s.readRules(LOADER)).isEqualTo(RuleSetLoader.exampleBytes());
+    assertThat(AzureSettings.read(Map.of("MAPRULE_CLOUD", "azure-japaneast")::get).config().cloud())
+        .isEqualTo("azure-japaneast");
   }
 
   @Test
-  void everySetting() {
-    Map<String, String> env = Map.of(
+  void aResourceInTheDeployedJars() {
+    ServiceSettings s = AzureSettings.read(Map.of(
         "MAPRULE_RULES", "classpath:org/maprule/azure/settings-rules.json",
-        "MAPRULE_RULES_FORMAT", "OCN",
-        "MAPRULE_CLIENT_ADDRESS_HEADER", "X-Azure-ClientIP",
-        "MAPRULE_ORIGIN_VERIFY_HEADER", "X-FD-Secret",
-        "MAPRULE_ORIGIN_VERIFY_SECRET", " s3cret ",
-        "MAPRULE_OCN_CODES", "abc, def,,ghi ",
-        "MAPRULE_CLOUD", "azure-japaneast",
-        "MAPRULE_SHARED_MAX_AGE", "60");
-
-    AzureSettings s = AzureSettings.fromEnvironment(env);
-
-    assertThat(s.format()).isEqualTo(RuleSetFormat.OCN);
-    assertThat(s.config()).isEqualTo(new ServiceConfig(Set.of("abc", "def", "ghi"),
-        "x-azure-clientip", "x-fd-secret", "s3cret", "azure-japaneast", 60));
+        "MAPRULE_RULES_FORMAT", "OCN")::get);
     assertThat(new String(s.readRules(LOADER), StandardCharsets.UTF_8))
         .isEqualTo("{\"basicMapRules\":[]}\n");
-  }
-
-  @Test
-  void blankValuesCountAsAbsent() {
-    Map<String, String> env = new HashMap<>();
-    for (String name : new String[] {"MAPRULE_RULES", "MAPRULE_RULES_FORMAT",
-        "MAPRULE_CLIENT_ADDRESS_HEADER", "MAPRULE_ORIGIN_VERIFY_HEADER",
-        "MAPRULE_ORIGIN_VERIFY_SECRET", "MAPRULE_OCN_CODES", "MAPRULE_CLOUD",
-        "MAPRULE_SHARED_MAX_AGE", "AzureWebJobsScriptRoot"}) {
-      env.put(name, "  ");
-    }
-    assertThat(AzureSettings.fromEnvironment(env)).isEqualTo(AzureSettings.fromEnvironment(Map.of()));
   }
 
   @Test
   void relativeFilePathIsResolvedAgainstTheFunctionAppRoot(@TempDir Path root) throws Exception {
     Files.createDirectories(root.resolve("rules"));
     Files.writeString(root.resolve("rules/jp.json"), "{\"ttl\":1}");
-    AzureSettings s = AzureSettings.fromEnvironment(Map.of(
-        "MAPRULE_RULES", "rules/jp.json", "AzureWebJobsScriptRoot", root.toString()));
+    ServiceSettings s = AzureSettings.read(Map.of(
+        "MAPRULE_RULES", "rules/jp.json", "AzureWebJobsScriptRoot", root.toString())::get);
     assertThat(s.readRules(LOADER)).isEqualTo("{\"ttl\":1}".getBytes(StandardCharsets.UTF_8));
 
-    AzureSettings absolute = AzureSettings.fromEnvironment(Map.of(
-        "MAPRULE_RULES", root.resolve("rules/jp.json").toString()));
+    ServiceSettings absolute = AzureSettings.read(Map.of(
+        "MAPRULE_RULES", root.resolve("rules/jp.json").toString(),
+        "AzureWebJobsScriptRoot", "/elsewhere")::get);
     assertThat(absolute.readRules(LOADER)).isEqualTo(s.readRules(LOADER));
+
+    assertThat(AzureSettings.read(Map.of("MAPRULE_RULES", "rules/jp.json",
+        "AzureWebJobsScriptRoot", " ")::get).rules().file())
+        .as("no app root: the working directory").isEqualTo(Path.of("rules/jp.json"));
   }
 
   @Test
-  void unknownFormatNamesTheSetting() {
-    assertThatThrownBy(() -> AzureSettings.fromEnvironment(Map.of("MAPRULE_RULES_FORMAT", "yaml")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("MAPRULE_RULES_FORMAT").hasMessageContaining("yaml");
-  }
-
-  @Test
-  void maxAgeMustBeSecondsInRange() {
-    for (String bad : new String[] {"-1", "31536001", "5m", "1.5"}) {
-      assertThatThrownBy(() -> AzureSettings.fromEnvironment(Map.of("MAPRULE_SHARED_MAX_AGE", bad)))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("MAPRULE_SHARED_MAX_AGE").hasMessageContaining(bad);
-    }
-    assertThat(AzureSettings.fromEnvironment(Map.of("MAPRULE_SHARED_MAX_AGE", "0"))
-        .config().sharedMaxAgeSeconds()).isZero();
-    assertThat(AzureSettings.fromEnvironment(Map.of("MAPRULE_SHARED_MAX_AGE", "31536000"))
-        .config().sharedMaxAgeSeconds()).isEqualTo(31_536_000);
-  }
-
-  @Test
-  void missingRulesNameTheSetting(@TempDir Path root) {
-    AzureSettings file = AzureSettings.fromEnvironment(Map.of(
-        "MAPRULE_RULES", "absent.json", "AzureWebJobsScriptRoot", root.toString()));
+  void missingRulesNameTheSettingAndTheAppRoot(@TempDir Path root) {
+    ServiceSettings file = AzureSettings.read(Map.of(
+        "MAPRULE_RULES", "absent.json", "AzureWebJobsScriptRoot", root.toString())::get);
     assertThatThrownBy(() -> file.readRules(LOADER))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("MAPRULE_RULES").hasMessageContaining("absent.json");
+        .isInstanceOf(MapruleException.class)
+        .hasMessageContaining("MAPRULE_RULES").hasMessageContaining("absent.json")
+        .hasMessageContaining(root.toString());
+  }
 
-    AzureSettings resource = AzureSettings.fromEnvironment(Map.of(
-        "MAPRULE_RULES", "classpath:no/such.json"));
-    assertThatThrownBy(() -> resource.readRules(LOADER))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("MAPRULE_RULES").hasMessageContaining("classpath:no/such.json");
+  /** docs/azure.md's table lists exactly the settings core reads, with the Azure default cloud. */
+  @Test
+  void theDocumentedSettingsAreTheOnesRead() throws Exception {
+    String doc = Files.readString(Path.of("../docs/azure.md"), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("(?m)^\\| `(MAPRULE_[A-Z_]+)` \\|").matcher(doc);
+    List<String> documented = new ArrayList<>();
+    while (m.find()) {
+      documented.add(m.group(1));
+    }
+    assertThat(documented).containsExactlyElementsOf(ServiceSettings.VARIABLES);
+    assertThat(doc).contains("| `MAPRULE_CLOUD` | the cloud name on `/health` | `azure` |");
   }
 }

@@ -41,6 +41,9 @@ import org.maprule.rule.RuleSet;
  * 0}. For an IPv4 prefix per CE the IPv4 field is the prefix right-padded with zeros. When the
  * End-user prefix is longer than 64 bits its bits win over the top of the interface identifier
  * (RFC 7597 §6). Both layouts are computed; {@code ceAddress} is the one of the BMR's domain.
+ *
+ * <p>The reverse direction (IPv4 address and port to End-user prefix) is
+ * {@code org.maprule.lookup.ReverseLookup}.
  */
 public final class MapCalculator {
   private static final String FIELD = "prefix";
@@ -118,54 +121,6 @@ public final class MapCalculator {
               + e.rule.ipv6Prefix() + " (EA-bits length " + e.o + "): its EA bits are not all known");
     }
     return compute(e, prefix, endUser);
-  }
-
-  /**
-   * Reverse look-up (for abuse handling): the CE that owns IPv4 address {@code address} and
-   * transport port {@code port}. The rule is the one whose Rule IPv4 prefix is the longest match
-   * for the address; the owner's End-user prefix is the Rule IPv6 prefix followed by the EA bits
-   * (IPv4 suffix ++ PSID of the port, RFC 7597 §5.1 reverse mapping), of length n + o. For an
-   * unrestricted rule (k &lt;= 0) every port but 0 belongs to the one owner of the address.
-   *
-   * @param address an IPv4 address
-   * @param port the transport port, 0..65535
-   * @return the owner's parameters; its {@code prefix} and {@code endUserPrefix} are the /(n + o)
-   *     End-user prefix
-   * @throws MapruleException {@code INVALID_PARAMETER} (field {@code port}) when the port is
-   *     outside 0..65535; {@code NO_OWNER} (field {@code ipv4}) when no rule covers the address;
-   *     {@code NO_OWNER} (field {@code port}) for port 0 and for ports no CE is offered
-   *     (A = 0 when a &gt; 0)
-   */
-  public CeParameters lookup(Ipv4Address address, int port) {
-    Objects.requireNonNull(address, "address");
-    if (port < 0 || port > 65535) {
-      throw new MapruleException(ErrorCode.INVALID_PARAMETER, "port", String.valueOf(port),
-          "port '" + port + "' is outside 0..65535");
-    }
-    BmrIndex.Entry e = index.longestMatch(address);
-    if (e == null) {
-      throw new MapruleException(ErrorCode.NO_OWNER, "ipv4", address.toString(),
-          "ipv4 '" + address + "' lies in no Rule IPv4 prefix");
-    }
-    int p = 32 - e.r;
-    long suffix = p == 0 ? 0 : (address.toInt() & 0xFFFF_FFFFL) & ((1L << p) - 1);
-    long ea;
-    if (e.k > 0) {
-      if (!PortSet.isOffered(port, e.a, e.k)) {
-        throw new MapruleException(ErrorCode.NO_OWNER, "port", String.valueOf(port),
-            "port " + port + " of " + address + " is offered to no CE: rule " + e.rule.ipv6Prefix()
-                + " excludes ports 0.." + ((1 << (16 - e.a)) - 1) + " (PSID offset " + e.a + ")");
-      }
-      ea = (suffix << e.k) | PortSet.psidOf(port, e.a, e.k);
-    } else {
-      if (port == 0) {
-        throw new MapruleException(ErrorCode.NO_OWNER, "port", "0", "port 0 is offered to no CE");
-      }
-      ea = suffix >>> (p - e.o);
-    }
-    Ipv6Address owner = e.rule.ipv6Prefix().address().withBits(e.n, e.o, ea);
-    Ipv6Prefix endUser = Ipv6Prefix.of(owner, e.n + e.o, FIELD);
-    return compute(e, endUser, endUser);
   }
 
   private MapruleException noRule(Ipv6Prefix prefix) {

@@ -1,20 +1,18 @@
 package org.maprule.format;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
+import org.maprule.json.Json;
 import org.maprule.rule.Domain;
 import org.maprule.rule.MapRule;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * The JPNE v6プラス {@code get_rules} answer (DOMAIN.md §6.3): a JSONP body
  * {@code CALLBACK({"dmr":"<BR>","id":"<rule-set id>","ipv6_fixlen":56,"fmr":[{"ipv6":"240b:10::/32",
  * "ipv4":"106.72.0.0/16","psid_offset":4,"ea_length":24},…]})}, byte-exact: UTF-8, this field
- * order, numbers as JSON numbers, no whitespace, no trailing semicolon or newline.
+ * order, numbers as JSON numbers, no whitespace, no trailing semicolon or newline. The JSON is
+ * written by the shared codec ({@link Json}), so its escaping (U+2028 and U+2029 included, which
+ * matters inside script) and bytes are those of every other maprule answer.
  *
  * <p>The callback name comes from the client, so it is the one place where a request could put
  * script into the answer: {@link #validateCallback} admits only a plain JavaScript identifier
@@ -23,7 +21,6 @@ import tools.jackson.core.json.JsonFactory;
 public final class JpneFormat {
   /** The longest callback name accepted, characters. */
   public static final int MAX_CALLBACK_LENGTH = 64;
-  private static final JsonFactory JSON = new JsonFactory();
 
   private JpneFormat() {}
 
@@ -92,7 +89,8 @@ public final class JpneFormat {
   }
 
   /**
-   * The {@code get_rules} body: every rule of the domain in file order as {@code fmr}.
+   * The {@code get_rules} body: every rule of the domain in file order as {@code fmr}, wrapped in
+   * the client's callback ({@link #object} inside {@link #jsonp}).
    *
    * @param domain the domain served to the key's CEs
    * @param id the rule-set id (the digest); 1 to 128 characters of {@code [0-9A-Za-z._-]}
@@ -104,35 +102,70 @@ public final class JpneFormat {
    */
   public static byte[] getRules(Domain domain, String id, String callback) {
     String name = validateCallback(callback);
+    return wrap(name, object(domain, id));
+  }
+
+  /**
+   * The JSON object inside the JSONP answer, {@code {"dmr":…,"id":…,"ipv6_fixlen":…,"fmr":[…]}},
+   * written by the shared codec ({@link Json#write}: compact UTF-8, this member order, numbers as
+   * JSON numbers). It depends only on the domain and the id, so a server can build it once per
+   * domain and wrap it per request with {@link #jsonp}.
+   *
+   * @param domain the domain served to the key's CEs
+   * @param id the rule-set id (the digest); 1 to 128 characters of {@code [0-9A-Za-z._-]}
+   * @return the UTF-8 JSON bytes, no trailing newline
+   * @throws MapruleException {@link ErrorCode#BR_MISSING} for a domain without BR;
+   *     {@link ErrorCode#NO_RULES} without rules; {@link ErrorCode#INVALID_VALUE} (field
+   *     {@code id}) for an id outside the character set above
+   */
+  public static byte[] object(Domain domain, String id) {
     checkId(id);
     if (domain.brIpv6Address() == null) {
       throw new MapruleException(ErrorCode.BR_MISSING, "brIpv6Address", null,
           "domain '" + domain.name() + "' has no BR: get_rules needs dmr");
     }
     int fixlen = ipv6FixLength(domain);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(name.getBytes(StandardCharsets.US_ASCII));
-    out.write('(');
-    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-      g.writeStartObject();
-      g.writeStringProperty("dmr", domain.brIpv6Address().toString());
-      g.writeStringProperty("id", id);
-      g.writeNumberProperty("ipv6_fixlen", fixlen);
-      g.writeName("fmr");
-      g.writeStartArray();
+    return Json.write(w -> {
+      w.beginObject()
+          .field("dmr", domain.brIpv6Address().toString())
+          .field("id", id)
+          .field("ipv6_fixlen", fixlen)
+          .name("fmr").beginArray();
       for (MapRule r : domain.rules()) {
-        g.writeStartObject();
-        g.writeStringProperty("ipv6", r.ipv6Prefix().toString());
-        g.writeStringProperty("ipv4", r.ipv4Prefix().toString());
-        g.writeNumberProperty("psid_offset", r.psidOffset());
-        g.writeNumberProperty("ea_length", r.eaBitLength());
-        g.writeEndObject();
+        w.beginObject()
+            .field("ipv6", r.ipv6Prefix().toString())
+            .field("ipv4", r.ipv4Prefix().toString())
+            .field("psid_offset", r.psidOffset())
+            .field("ea_length", r.eaBitLength())
+            .endObject();
       }
-      g.writeEndArray();
-      g.writeEndObject();
+      w.endArray().endObject();
+    });
+  }
+
+  /**
+   * {@code CALLBACK(OBJECT)}: a JSON value wrapped as a JSONP call, no trailing semicolon or
+   * newline.
+   *
+   * @param callback the client's callback name, checked by {@link #validateCallback}
+   * @param object one JSON value, UTF-8 (for example from {@link #object})
+   * @return the UTF-8 JSONP bytes
+   * @throws MapruleException as {@link #validateCallback}
+   */
+  public static byte[] jsonp(String callback, byte[] object) {
+    return wrap(validateCallback(callback), object);
+  }
+
+  private static byte[] wrap(String name, byte[] object) {
+    byte[] out = new byte[name.length() + object.length + 2];
+    int i = 0;
+    for (; i < name.length(); i++) {
+      out[i] = (byte) name.charAt(i); // ASCII: validated
     }
-    out.write(')');
-    return out.toByteArray();
+    out[i++] = '(';
+    System.arraycopy(object, 0, out, i, object.length);
+    out[out.length - 1] = ')';
+    return out;
   }
 
   private static void checkId(String id) {

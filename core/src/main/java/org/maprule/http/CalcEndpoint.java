@@ -1,22 +1,41 @@
 package org.maprule.http;
 
+import java.nio.charset.StandardCharsets;
 import org.maprule.ErrorCode;
 import org.maprule.addr.Ipv6Prefix;
+import org.maprule.calc.CeParameters;
 import org.maprule.format.CeFormats;
+import org.maprule.format.OpenWrtFormat;
 
 /**
- * {@code GET /calc?prefix=P/LEN}: the {@code maprule calc} object (DESIGN.md §4) for one
- * End-user prefix. The prefix is parsed strictly ({@link Ipv6Prefix#parse(String, String)}: 400
- * with the parse error's own code, field {@code prefix}); calculation errors are 404
- * {@link ErrorCode#NO_MATCHING_RULE} and 400 {@link ErrorCode#END_USER_PREFIX_TOO_SHORT}. The
- * answer depends only on the URL and the rule set: shared, cacheable.
+ * {@code GET /calc?prefix=P/LEN[&format=json|openwrt]}: for one End-user prefix, the
+ * {@code maprule calc} object (DESIGN.md §4, {@link CeFormats#calc}; {@code format=json}, the
+ * default) or the OpenWrt {@code /etc/config/network} MAP interface section
+ * ({@code format=openwrt}, {@link OpenWrtFormat#network(CeParameters)},
+ * {@code text/plain; charset=utf-8}).
+ *
+ * <p>{@code format} is checked first: anything but {@code json} or {@code openwrt} (exact, lower
+ * case) is 400 {@link ErrorCode#INVALID_PARAMETER} naming it. The prefix is parsed strictly
+ * ({@link Ipv6Prefix#parse(String, String)}: 400 with the parse error's own code, field
+ * {@code prefix}); calculation errors are 404 {@link ErrorCode#NO_MATCHING_RULE} and 400
+ * {@link ErrorCode#END_USER_PREFIX_TOO_SHORT}. The answer depends only on the URL and the rule
+ * set: shared, cacheable.
  */
 final class CalcEndpoint {
   private CalcEndpoint() {}
 
   static HttpResponse answer(ServedRuleSet s, HttpRequest request) {
+    String format = QueryParams.optional(request, "format");
+    boolean openWrt = "openwrt".equals(format);
+    if (format != null && !openWrt && !format.equals("json")) {
+      throw QueryParams.invalid("format", format, "expected json (the default) or openwrt");
+    }
     String text = QueryParams.required(request, "prefix");
     Ipv6Prefix prefix = Ipv6Prefix.parse(text, "prefix");
-    return s.shared(CeFormats.calc(s.calculator().calculate(prefix)), request);
+    CeParameters ce = s.calculator().calculate(prefix);
+    if (openWrt) {
+      return s.sharedText(OpenWrtFormat.network(ce).getBytes(StandardCharsets.UTF_8), request);
+    }
+    return s.shared(CeFormats.calc(ce), request);
   }
 }

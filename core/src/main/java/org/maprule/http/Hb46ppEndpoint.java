@@ -1,8 +1,6 @@
 package org.maprule.http;
 
 import org.maprule.ErrorCode;
-import org.maprule.MapruleException;
-import org.maprule.addr.Ipv6Prefix;
 import org.maprule.calc.CeParameters;
 import org.maprule.format.CeFormats;
 
@@ -13,9 +11,9 @@ import org.maprule.format.CeFormats;
  * <ol>
  *   <li>The query is checked ({@link Hb46ppQuery}): 400 naming the first bad parameter.
  *   <li>The client address ({@link ClientAddresses#resolve}) must be an IPv6 address inside some
- *       rule: it is looked up as a /128, which the calculator cuts to the domain's End-user prefix
- *       length. Otherwise 403 {@link ErrorCode#NOT_A_CUSTOMER} (HB46PP allows 403 or 404), whose
- *       {@code field} names where the address came from (the header or {@code peer}); the address
+ *       rule ({@link Customers#of}): it is looked up as a /128, which the calculator cuts to the
+ *       domain's End-user prefix length. Otherwise 403 {@link ErrorCode#NOT_A_CUSTOMER} (HB46PP
+ *       allows 403 or 404), whose {@code field} names where the address came from (the header or {@code peer}); the address
  *       itself is not echoed.
  *   <li>Without {@code map_e} in {@code capability}: {@code "order":[]} ({@link CeFormats#hb46pp}
  *       with {@code mapE} false); with it: the MAP-E answer for the CE's domain and BMR.
@@ -27,28 +25,7 @@ final class Hb46ppEndpoint {
 
   static HttpResponse answer(ServedRuleSet s, ServiceConfig config, HttpRequest request) {
     Hb46ppQuery query = Hb46ppQuery.parse(request);
-    ClientAddress client = ClientAddresses.resolve(config, request);
-    if (client.ipv6() == null) {
-      throw notACustomer(client);
-    }
-    CeParameters p;
-    try {
-      p = s.calculator().calculate(Ipv6Prefix.containing(client.ipv6(), 128));
-    } catch (MapruleException e) {
-      if (e.code() == ErrorCode.NO_MATCHING_RULE || e.code() == ErrorCode.END_USER_PREFIX_TOO_SHORT) {
-        throw notACustomer(client);
-      }
-      throw e;
-    }
+    CeParameters p = Customers.of(s, config, request);
     return s.tailored(s.hb46ppBody(p.domain(), p.bmr(), query.mapE()));
-  }
-
-  /** One message for IPv4 and IPv6 alike, so that transports with different peers answer alike. */
-  private static MapruleException notACustomer(ClientAddress client) {
-    String from = ClientAddresses.PEER.equals(client.source())
-        ? "the connection's peer address" : "header '" + client.source() + "'";
-    return new MapruleException(ErrorCode.NOT_A_CUSTOMER, client.source(), null,
-        "the client address (from " + from + ") is not an IPv6 address inside a rule of this "
-            + "service: not a customer");
   }
 }

@@ -22,15 +22,22 @@ import org.maprule.validate.Violation;
  *   <tr><td>{@code /}</td><td>OCN rules ({@link OcnEndpoint})</td><td>shared</td></tr>
  *   <tr><td>{@code /hb46pp}</td><td>HB46PP ({@link Hb46ppEndpoint})</td>
  *       <td>{@code private, no-store}</td></tr>
+ *   <tr><td>{@code /{key}/get_rules}</td><td>JPNE JSONP ({@link JpneEndpoint})</td>
+ *       <td>{@code private, no-store}</td></tr>
  *   <tr><td>{@code /rules}</td><td>the rule set, native JSON</td><td>shared</td></tr>
- *   <tr><td>{@code /calc}</td><td>{@code maprule calc} object ({@link CalcEndpoint})</td>
+ *   <tr><td>{@code /calc}</td><td>{@code maprule calc} object or OpenWrt section
+ *       ({@link CalcEndpoint})</td><td>shared</td></tr>
+ *   <tr><td>{@code /lookup}</td><td>reverse look-up ({@link LookupEndpoint})</td>
  *       <td>shared</td></tr>
  *   <tr><td>{@code /health}</td><td>status, digest, counts, cloud, version</td>
  *       <td>{@code no-store}</td></tr>
  * </table>
  * "Shared" is {@code public, max-age=}{@link ServiceConfig#sharedMaxAgeSeconds()} with the strong
  * entity-tag {@code "<digest>"}, answered 304 (empty body, same headers) when
- * {@code If-None-Match} matches (RFC 9110 §13.1.2). Every answer has
+ * {@code If-None-Match} matches (RFC 9110 §13.1.2). Content type {@code application/json;
+ * charset=utf-8} but for the JSONP of {@code get_rules} ({@code application/javascript;
+ * charset=utf-8}, with {@code x-content-type-options: nosniff}) and
+ * {@code /calc?format=openwrt} ({@code text/plain; charset=utf-8}). Every answer has
  * {@code x-maprule-ruleset: <digest>} ({@code none} without a valid rule set), a
  * {@code content-type} and a {@code cache-control}; HEAD answers the GET's status and headers with
  * an empty body.
@@ -143,8 +150,10 @@ public final class MapruleService {
 
   private HttpResponse route(HttpRequest request) {
     String path = request.path();
-    boolean known = path.equals("/") || path.equals("/hb46pp") || path.equals("/rules")
-        || path.equals("/calc") || path.equals("/health");
+    String jpneKey = JpneEndpoint.key(path);
+    boolean known = jpneKey != null || path.equals("/") || path.equals("/hb46pp")
+        || path.equals("/rules") || path.equals("/calc") || path.equals("/lookup")
+        || path.equals("/health");
     if (!known) {
       throw new MapruleException(ErrorCode.NOT_FOUND, "path", path,
           "no endpoint at path '" + path + "'");
@@ -161,10 +170,14 @@ public final class MapruleService {
       throw new MapruleException(ErrorCode.RULE_SET_INVALID, null, null,
           "the loaded rule set is invalid and is not served; /health lists why");
     }
+    if (jpneKey != null) {
+      return JpneEndpoint.answer(served, config, request, jpneKey);
+    }
     return switch (path) {
       case "/" -> OcnEndpoint.answer(served, config, request);
       case "/hb46pp" -> Hb46ppEndpoint.answer(served, config, request);
       case "/rules" -> served.shared(served.rulesBody(), request);
+      case "/lookup" -> LookupEndpoint.answer(served, request);
       default -> CalcEndpoint.answer(served, request);
     };
   }

@@ -47,8 +47,8 @@ final class OcnEndpoint {
           "expected an IPv6 address such as 2001:db8:12:3400::");
     }
     String lengthText = QueryParams.required(request, "ipv6PrefixLength");
-    int length = decimal(lengthText);
-    if (length < 0 || length > 128) {
+    int length = QueryParams.decimal(lengthText, 3, 128);
+    if (length < 0) {
       throw QueryParams.invalid("ipv6PrefixLength", lengthText,
           "expected a decimal prefix length without a leading zero");
     }
@@ -69,21 +69,5 @@ final class OcnEndpoint {
           + " for the rule " + p.bmr().ipv6Prefix() + " (its n + o is " + min + ")");
     }
     return s.shared(s.ocnBody(p.domain().name()), request);
-  }
-
-  /** 1 to 3 ASCII digits, no leading zero unless "0"; -1 otherwise. */
-  private static int decimal(String s) {
-    if (s.isEmpty() || s.length() > 3 || (s.length() > 1 && s.charAt(0) == '0')) {
-      return -1;
-    }
-    int v = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
   }
 }

@@ -35,4 +35,28 @@ final class QueryParams {
         "query parameter '" + name + "'" + (value == null ? "" : " value '" + value + "'")
             + " is invalid: " + why);
   }
+
+  /**
+   * A strict non-negative decimal: 1 to {@code maxDigits} ASCII digits, no sign, no leading zero
+   * (except "0" itself), at most {@code max}.
+   *
+   * @param s the text
+   * @param maxDigits most digits accepted, 1..9
+   * @param max largest value accepted
+   * @return the value, or -1 when the text is not such a decimal
+   */
+  static int decimal(String s, int maxDigits, int max) {
+    if (s.isEmpty() || s.length() > maxDigits || (s.length() > 1 && s.charAt(0) == '0')) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v <= max ? v : -1;
+  }
 }

@@ -15,6 +15,10 @@ import org.maprule.MapruleException;
 final class Responses {
   /** Content type of every JSON answer. */
   static final String JSON = "application/json; charset=utf-8";
+  /** Content type of the JSONP answer of {@code /{key}/get_rules}. */
+  static final String JAVASCRIPT = "application/javascript; charset=utf-8";
+  /** Content type of plain-text answers ({@code /calc?format=openwrt}). */
+  static final String TEXT = "text/plain; charset=utf-8";
   /** Content type of every error answer. */
   static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
   /** Cache-Control of errors and {@code /health}. */
@@ -89,9 +93,24 @@ final class Responses {
         RULESET_HEADER, ruleSetHeader);
   }
 
-  /** Headers of an answer shared by every client: public, max-age, strong entity-tag. */
+  /** Headers of a JSON answer shared by every client: public, max-age, strong entity-tag. */
   static Headers sharedHeaders(int maxAgeSeconds, String digest) {
-    return Headers.of("content-type", JSON, "cache-control", "public, max-age=" + maxAgeSeconds,
-        "etag", '"' + digest + '"', RULESET_HEADER, digest);
+    return sharedHeaders(JSON, maxAgeSeconds, digest);
+  }
+
+  /** Headers of an answer shared by every client, of the given content type. */
+  static Headers sharedHeaders(String contentType, int maxAgeSeconds, String digest) {
+    return Headers.of("content-type", contentType, "cache-control",
+        "public, max-age=" + maxAgeSeconds, "etag", '"' + digest + '"', RULESET_HEADER, digest);
+  }
+
+  /**
+   * Headers of a JSONP answer tailored to the client: {@code private, no-store}, and
+   * {@code x-content-type-options: nosniff} so that a browser runs it only as the script it says
+   * it is (Fetch standard, "X-Content-Type-Options").
+   */
+  static Headers javascriptHeaders(String ruleSetHeader) {
+    return Headers.of("content-type", JAVASCRIPT, "cache-control", PRIVATE_NO_STORE,
+        "x-content-type-options", "nosniff", RULESET_HEADER, ruleSetHeader);
   }
 }

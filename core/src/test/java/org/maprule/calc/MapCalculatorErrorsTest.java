@@ -75,26 +75,4 @@ class MapCalculatorErrorsTest {
     assertThat(calc.calculate(p6("2001:db8:8001:2340::/60")).endUserPrefix())
         .isEqualTo(p6("2001:db8:8001:2340::/58"));
   }
-
-  @Test
-  void lookupErrors() {
-    MapruleException noRule = catchThrowableOfType(MapruleException.class,
-        () -> calc.lookup(Ipv4Address.parse("192.0.3.1"), 2000));
-    assertThat(noRule.code()).isEqualTo(ErrorCode.NO_OWNER);
-    assertThat(noRule.field()).isEqualTo("ipv4");
-    assertThat(noRule.value()).isEqualTo("192.0.3.1");
-    MapruleException systemPort = catchThrowableOfType(MapruleException.class,
-        () -> calc.lookup(Ipv4Address.parse("192.0.2.18"), 1023));
-    assertThat(systemPort.code()).isEqualTo(ErrorCode.NO_OWNER);
-    assertThat(systemPort.field()).isEqualTo("port");
-    assertThat(systemPort.value()).isEqualTo("1023");
-    MapruleException zero = catchThrowableOfType(MapruleException.class,
-        () -> calc.lookup(Ipv4Address.parse("192.0.2.18"), 0));
-    assertThat(zero.code()).isEqualTo(ErrorCode.NO_OWNER);
-    MapruleException big = catchThrowableOfType(MapruleException.class,
-        () -> calc.lookup(Ipv4Address.parse("192.0.2.18"), 65536));
-    assertThat(big.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
-    assertThat(big.field()).isEqualTo("port");
-    assertThat(calc.lookup(Ipv4Address.parse("192.0.2.18"), 1024).psid()).isZero();
-  }
 }

@@ -12,7 +12,8 @@ import org.maprule.http.ServiceConfig;
  * <ul>
  *   <li>{@code example}: the built-in example rules ({@link RuleSetLoader#exampleBytes()}), client
  *       address from header {@code x-test-client} (no secret), no OCN codes (any code accepted);
- *   <li>{@code example-codes}: as {@code example} with OCN codes {@code {"test-code"}};
+ *   <li>{@code example-codes}: as {@code example} with OCN codes {@code {"test-code"}} and JPNE
+ *       keys {@code {"test-key"}};
  *   <li>{@code secret}: the example rules behind a CDN: client address from
  *       {@code cloudfront-viewer-address}, trusted only with {@code x-origin-verify:
  *       contract-secret}; without it the transport's peer (never a customer) is used;
@@ -42,7 +43,8 @@ final class ContractContexts {
             RuleSetLoader.exampleBytes(), RuleSetFormat.NATIVE);
       case "example-codes":
         return new Context(name, base.withClientAddressHeader("x-test-client")
-            .withOcnCodes(Set.of("test-code")), RuleSetLoader.exampleBytes(), RuleSetFormat.NATIVE);
+            .withOcnCodes(Set.of("test-code")).withJpneKeys(Set.of("test-key")),
+            RuleSetLoader.exampleBytes(), RuleSetFormat.NATIVE);
       case "secret":
         return new Context(name, base.withClientAddressHeader("cloudfront-viewer-address")
             .withOriginVerify("x-origin-verify", SECRET), RuleSetLoader.exampleBytes(),

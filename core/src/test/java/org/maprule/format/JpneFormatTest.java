@@ -51,6 +51,22 @@ class JpneFormatTest {
             + "\"ipv4\":\"106.72.0.0/16\",\"psid_offset\":4,\"ea_length\":24}]})");
   }
 
+  /** The object (built once per domain by a server) wrapped per request gives getRules's bytes. */
+  @Test
+  void objectWrappedIsGetRules() {
+    byte[] object = JpneFormat.object(DRAFT03, DIGEST);
+    String o = new String(object, StandardCharsets.UTF_8);
+    assertThat(o).startsWith("{\"dmr\":").endsWith("}]}");
+    for (String cb : new String[] {"v6plus", "$", "_a1"}) {
+      assertThat(JpneFormat.jsonp(cb, object)).isEqualTo(JpneFormat.getRules(DRAFT03, DIGEST, cb));
+    }
+    assertThatThrownBy(() -> JpneFormat.jsonp("a(b", object))
+        .isInstanceOfSatisfying(MapruleException.class, e -> assertThat(e.field()).isEqualTo("callback"));
+    assertThatThrownBy(() -> JpneFormat.jsonp(null, object))
+        .isInstanceOfSatisfying(MapruleException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_PARAMETER));
+  }
+
   @Test
   void fixLengthIsTheDomainsEndUserPrefixLengthElseTheLongestNPlusO() {
     assertThat(JpneFormat.ipv6FixLength(DRAFT03)).isEqualTo(56);

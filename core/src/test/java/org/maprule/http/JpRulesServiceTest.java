@@ -163,10 +163,103 @@ class JpRulesServiceTest {
     assertThat(d.get("psidOffset").asInt()).isEqualTo(6);
   }
 
+  // ---- the operator's toolbox over HTTP ----
+
+  /**
+   * lookup(calc(p)) = p over HTTP: for sampled End-user prefixes of every published JP rule,
+   * {@code /calc} gives the CE's IPv4 address and port set; {@code /lookup} of that address and a
+   * random port of the set gives back the prefix, the rule and the CE address, and without a port
+   * a block of 2^k End-user prefixes holding it.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void lookupOfCalcGivesBackThePrefixForEveryRule(long seed) {
+    JpRules.assumePresent();
+    Random rnd = new Random(seed);
+    MapruleService s = all();
+    int checked = 0;
+    for (String provider : JpRules.providers()) {
+      for (MapRule rule : JpRules.rules(provider)) {
+        String p = endUser56(rule, rnd) + "/56";
+        JsonNode c = get(s, 200, "/calc?prefix=" + p);
+        JsonNode ranges = c.get("portRanges");
+        JsonNode range = ranges.get(rnd.nextInt(ranges.size()));
+        int port = range.get(0).asInt() + rnd.nextInt(range.get(1).asInt() - range.get(0).asInt() + 1);
+        String ipv4 = c.get("ipv4Address").asString();
+        JsonNode o = get(s, 200, "/lookup?ipv4=" + ipv4 + "&port=" + port);
+        assertThat(o.get("endUserPrefix").asString()).as("%s port %d", ipv4, port).isEqualTo(p);
+        assertThat(o.get("domain").asString()).isEqualTo(c.get("domain").asString());
+        assertThat(o.get("rule")).isEqualTo(c.get("bmr"));
+        assertThat(o.get("psid").asInt()).isEqualTo(c.get("psid").asInt());
+        assertThat(o.get("ceAddress").asString()).isEqualTo(c.get("ceAddress").asString());
+        assertThat(o.get("portRanges")).isEqualTo(ranges);
+        JsonNode all = get(s, 200, "/lookup?ipv4=" + ipv4).get("endUserPrefixes");
+        assertThat(all.get("count").asLong()).isEqualTo(1L << rule.psidLength());
+        assertThat(org.maprule.addr.Ipv6Prefix.parse(all.get("block").asString())
+            .contains(org.maprule.addr.Ipv6Prefix.parse(p))).isTrue();
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(430);
+  }
+
+  /**
+   * A JPNE customer calling {@code /{key}/get_rules} over IPv6 gets JPNE's rules: {@code
+   * ipv6_fixlen} 56 and every number a JSON number; a customer of another provider gets that
+   * provider's domain instead (BIGLOBE has two BRs, so two domains of 129 rules).
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aJpneCustomerGetsTheJpneRulesWithNumbers(long seed) {
+    JpRules.assumePresent();
+    Random rnd = new Random(seed);
+    MapruleService s = all();
+    List<MapRule> jpne = JpRules.rules("JPNE");
+    Ipv6Address client = endUser56(jpne.get(rnd.nextInt(jpne.size())), rnd)
+        .withBits(56, 8, rnd.nextInt(256)).withBits(64, 64, rnd.nextLong());
+    HttpResponse r = s.handle(HttpRequest.get("/0123456789abcdef/get_rules?callback=v6plus",
+        Headers.of("x-test-client", client.toString()), "127.0.0.1"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.headers().first("content-type")).isEqualTo("application/javascript; charset=utf-8");
+    String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(body).startsWith("v6plus({").endsWith("})");
+    JsonNode o = JSON.readTree(body.substring("v6plus(".length(), body.length() - 1));
+    assertThat(o.propertyNames()).containsExactly("dmr", "id", "ipv6_fixlen", "fmr");
+    assertThat(o.get("dmr").asString()).isEqualTo("2404:9200:225:100::64");
+    assertThat(o.get("id").asString()).isEqualTo(s.ruleSetDigest());
+    assertThat(o.get("ipv6_fixlen").isInt()).isTrue();
+    assertThat(o.get("ipv6_fixlen").asInt()).isEqualTo(56);
+    assertThat(o.get("fmr").size()).isEqualTo(8);
+    for (int i = 0; i < jpne.size(); i++) {
+      JsonNode f = o.get("fmr").get(i);
+      MapRule rule = jpne.get(i);
+      assertThat(f.propertyNames()).containsExactly("ipv6", "ipv4", "psid_offset", "ea_length");
+      assertThat(f.get("ipv6").asString()).isEqualTo(rule.ipv6Prefix().toString());
+      assertThat(f.get("ipv4").asString()).isEqualTo(rule.ipv4Prefix().toString());
+      assertThat(f.get("psid_offset").isInt()).isTrue();
+      assertThat(f.get("psid_offset").asInt()).isEqualTo(4);
+      assertThat(f.get("ea_length").isInt()).isTrue();
+      assertThat(f.get("ea_length").asInt()).isEqualTo(rule.eaBitLength());
+    }
+    for (String provider : List.of("BIGLOBE", "OCN", "NURO")) {
+      List<MapRule> rules = JpRules.rules(provider);
+      Ipv6Address other = endUser56(rules.get(rnd.nextInt(rules.size())), rnd).withBits(64, 64, 1);
+      HttpResponse p = s.handle(HttpRequest.get("/k/get_rules?callback=cb",
+          Headers.of("x-test-client", other.toString()), "127.0.0.1"));
+      String b = new String(p.body(), java.nio.charset.StandardCharsets.UTF_8);
+      JsonNode n = JSON.readTree(b.substring(3, b.length() - 1));
+      assertThat(n.get("ipv6_fixlen").asInt()).isEqualTo(56);
+      assertThat(n.get("fmr").size()).as(provider)
+          .isEqualTo(provider.equals("BIGLOBE") ? 129 : rules.size());
+    }
+  }
+
   @Test
   void anAddressOfNoProviderIsNotACustomer() {
     JpRules.assumePresent();
     JsonNode p = get(all(), 403, HB, "x-test-client", "2001:db8::1");
     assertThat(p.get("code").asString()).isEqualTo("NOT_A_CUSTOMER");
+    JsonNode j = get(all(), 403, "/k/get_rules?callback=cb", "x-test-client", "2001:db8::1");
+    assertThat(j.get("code").asString()).isEqualTo("NOT_A_CUSTOMER");
   }
 }

@@ -53,12 +53,25 @@ class MapruleServiceTest {
   private static void assertInvariants(HttpRequest request, HttpResponse r, String digest) {
     Headers h = r.headers();
     assertThat(h.first("x-maprule-ruleset")).isEqualTo(digest);
-    assertThat(h.first("content-type")).isIn(Responses.JSON, Responses.PROBLEM_JSON);
+    assertThat(h.first("content-type")).isIn(Responses.JSON, Responses.PROBLEM_JSON,
+        Responses.JAVASCRIPT, Responses.TEXT);
+    // script only for get_rules, and then tailored and never sniffed; text only for /calc
+    assertThat(h.first("content-type").equals(Responses.JAVASCRIPT))
+        .isEqualTo(r.status() == 200 && request.path().endsWith("/get_rules"));
+    assertThat(h.first("x-content-type-options"))
+        .isEqualTo(h.first("content-type").equals(Responses.JAVASCRIPT) ? "nosniff" : null);
+    if (h.first("content-type").equals(Responses.TEXT)) {
+      assertThat(request.path()).isEqualTo("/calc");
+      assertThat(request.queryFirst("format")).isEqualTo("openwrt");
+    }
     String cc = h.first("cache-control");
     assertThat(cc).isIn("public, max-age=300", "private, no-store", "no-store");
     assertThat(h.contains("etag")).isEqualTo(cc.startsWith("public"));
     if (h.contains("etag")) {
       assertThat(h.first("etag")).isEqualTo('"' + digest + '"');
+    }
+    if (request.path().endsWith("/get_rules") && r.status() < 400) {
+      assertThat(cc).isEqualTo("private, no-store");
     }
     if (r.status() >= 400 && !request.path().equals("/health")) {
       assertThat(h.first("content-type")).isEqualTo(Responses.PROBLEM_JSON);
@@ -78,15 +91,16 @@ class MapruleServiceTest {
       "OPTIONS", "get", "PATCH", "", "G\u0000T"};
   private static final String[] PATHS = {"/", "/", "/hb46pp", "/hb46pp", "/rules", "/calc",
       "/calc", "/health", "/lookup", "", "//", "/rules/", "/HB46PP", "/%2e%2e/", "/\uD800",
-      "/a/get_rules"};
+      "/a/get_rules", "/a/get_rules", "/lookup", "//get_rules", "/a/b/get_rules"};
   private static final String[] NAMES = {"ipv6Prefix", "ipv6PrefixLength", "code", "vendorid",
-      "product", "version", "capability", "token", "user", "pass", "prefix", "callback", "x", ""};
+      "product", "version", "capability", "token", "user", "pass", "prefix", "callback", "callback", "ipv4", "ipv4", "port", "port", "format", "x", ""};
   private static final String[] VALUES = {"", "2001:db8:12:3400::", "2001:DB8:112:3400::",
       "2001:db8:12:3400::/56", "2001:db8::/48", "2001:db8:ff00::/56", "56", "64", "0", "128",
       "-1", "9999999999999999999", "001122", "001122-x", "p", "1", "map_e", "map_e,dslite",
       "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "x".repeat(5000),
       "\uD800", "日本", "%", "%zz", "a=b", "::", "::ffff:192.0.2.1/128", "1.2.3.4", "\u0000",
-      "' OR 1=1 --", "<script>"};
+      "' OR 1=1 --", "<script>", "v6plus", "alert(1)//", "192.0.2.18", "203.0.113.255",
+      "192.0.2.018", "1232", "1023", "65535", "65536", "openwrt", "json", "OPENWRT"};
   private static final String[] CLIENTS = {CUSTOMER, "2001:db8:112:3400::1", "2001:db8:ff00::1",
       "192.0.2.1", "[2001:db8:12:3400::1]:80", "garbage", "", " , ", "\uDC00", "::1"};
 
@@ -125,7 +139,9 @@ class MapruleServiceTest {
 
   static Stream<String> successTargets() {
     return Stream.of("/?ipv6Prefix=2001:db8:12:3400::&ipv6PrefixLength=56", HB, "/rules",
-        "/calc?prefix=2001:db8:12:3400::/56", "/health");
+        "/calc?prefix=2001:db8:12:3400::/56", "/calc?prefix=2001:db8:12:3400::/56&format=openwrt",
+        "/k/get_rules?callback=cb", "/lookup?ipv4=192.0.2.18", "/lookup?ipv4=192.0.2.18&port=1232",
+        "/health");
   }
 
   @ParameterizedTest
@@ -154,16 +170,19 @@ class MapruleServiceTest {
   @Test
   void preconditionsNeverTurnAnErrorInto304() {
     for (String target : List.of("/calc?prefix=nope", "/calc?prefix=2001:db8:ff00::/56",
-        "/?ipv6Prefix=2001:db8:12:3400::", "/nothing")) {
+        "/calc?prefix=2001:db8:ff00::/56&format=openwrt", "/?ipv6Prefix=2001:db8:12:3400::",
+        "/lookup?ipv4=192.0.3.1", "/lookup?ipv4=192.0.2.18&port=80", "/lookup?ipv4=x",
+        "/nothing")) {
       HttpResponse r = get(EXAMPLE, target, "if-none-match", "*");
       assertThat(r.status()).as(target).isGreaterThanOrEqualTo(400);
       assertThat(r.body()).isNotEmpty();
     }
   }
 
-  @Test
-  void tailoredAnswersIgnoreIfNoneMatch() {
-    HttpResponse r = get(EXAMPLE, HB, "x-test-client", CUSTOMER, "if-none-match", "*");
+  @ParameterizedTest
+  @ValueSource(strings = {HB, "/k/get_rules?callback=cb"})
+  void tailoredAnswersIgnoreIfNoneMatch(String target) {
+    HttpResponse r = get(EXAMPLE, target, "x-test-client", CUSTOMER, "if-none-match", "*");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.headers().first("cache-control")).isEqualTo("private, no-store");
     assertThat(r.headers().contains("etag")).isFalse();
@@ -247,7 +266,8 @@ class MapruleServiceTest {
     assertThat(n.get("ruleSet").isNull()).isTrue();
     assertThat(n.get("violations").get(0).get("code").asString()).isEqualTo("MALFORMED_JSON");
     for (String t : List.of("/?ipv6Prefix=2001:db8:12:3400::&ipv6PrefixLength=56", HB, "/rules",
-        "/calc?prefix=2001:db8:12:3400::/56")) {
+        "/calc?prefix=2001:db8:12:3400::/56", "/calc?prefix=2001:db8:12:3400::/56&format=openwrt",
+        "/k/get_rules?callback=cb", "/lookup?ipv4=192.0.2.18&port=1232")) {
       HttpResponse r = get(s, t, "x-test-client", CUSTOMER);
       assertThat(r.status()).as(t).isEqualTo(503);
       assertThat(json(r).get("code").asString()).isEqualTo("RULE_SET_INVALID");

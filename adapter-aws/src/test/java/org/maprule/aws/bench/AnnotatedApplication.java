@@ -16,6 +16,6 @@ public class AnnotatedApplication {
   /** The function. */
   @Bean
   public Function<InputStream, byte[]> maprule() {
-    return MapruleFunction.fromEnvironment(System.getenv(), AnnotatedApplication.class.getClassLoader());
+    return MapruleFunction.fromEnvironment(System::getenv, AnnotatedApplication.class.getClassLoader());
   }
 }

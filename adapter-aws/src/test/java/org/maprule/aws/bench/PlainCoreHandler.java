@@ -14,7 +14,7 @@ import org.maprule.aws.MapruleFunction;
  */
 public final class PlainCoreHandler implements RequestStreamHandler {
   private final MapruleFunction function =
-      MapruleFunction.fromEnvironment(System.getenv(), PlainCoreHandler.class.getClassLoader());
+      MapruleFunction.fromEnvironment(System::getenv, PlainCoreHandler.class.getClassLoader());
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)

@@ -1,0 +1,51 @@
+package org.maprule.http;
+
+import org.maprule.ErrorCode;
+import org.maprule.MapruleException;
+import org.maprule.addr.Ipv6Prefix;
+import org.maprule.calc.CeParameters;
+
+/**
+ * Who the client is, for the endpoints tailored to it (HB46PP, JPNE): the trusted client address
+ * ({@link ClientAddresses#resolve}) looked up as a /128, which the calculator cuts to the domain's
+ * End-user prefix length (DOMAIN.md §5), gives the CE's domain and BMR.
+ */
+final class Customers {
+  private Customers() {}
+
+  /**
+   * The CE parameters of the client.
+   *
+   * @param s the served rule set
+   * @param config the configuration (which address to trust)
+   * @param request the request
+   * @return the parameters of the client's /128
+   * @throws MapruleException {@link ErrorCode#CLIENT_ADDRESS_UNKNOWN} as
+   *     {@link ClientAddresses#resolve}; {@link ErrorCode#NOT_A_CUSTOMER} when the address is IPv4
+   *     or lies in no rule; its {@code field} names where the address came from (the header or
+   *     {@code peer}) and the address itself is not echoed
+   */
+  static CeParameters of(ServedRuleSet s, ServiceConfig config, HttpRequest request) {
+    ClientAddress client = ClientAddresses.resolve(config, request);
+    if (client.ipv6() == null) {
+      throw notACustomer(client);
+    }
+    try {
+      return s.calculator().calculate(Ipv6Prefix.containing(client.ipv6(), 128));
+    } catch (MapruleException e) {
+      if (e.code() == ErrorCode.NO_MATCHING_RULE || e.code() == ErrorCode.END_USER_PREFIX_TOO_SHORT) {
+        throw notACustomer(client);
+      }
+      throw e;
+    }
+  }
+
+  /** One message for IPv4 and IPv6 alike, so that transports with different peers answer alike. */
+  private static MapruleException notACustomer(ClientAddress client) {
+    String from = ClientAddresses.PEER.equals(client.source())
+        ? "the connection's peer address" : "header '" + client.source() + "'";
+    return new MapruleException(ErrorCode.NOT_A_CUSTOMER, client.source(), null,
+        "the client address (from " + from + ") is not an IPv6 address inside a rule of this "
+            + "service: not a customer");
+  }
+}
