@@ -30,6 +30,7 @@ import org.maprule.http.ServiceConfig;
  * @param rules value of {@code MAPRULE_RULES} on both clouds (key {@code rules})
  * @param rulesFormat value of {@code MAPRULE_RULES_FORMAT}: native, ocn or hb46pp
  * @param ocnCodes value of {@code MAPRULE_OCN_CODES}, a comma list, empty for any code
+ * @param jpneKeys value of {@code MAPRULE_JPNE_KEYS}, a comma list, empty for any key
  * @param sharedMaxAgeSeconds value of {@code MAPRULE_SHARED_MAX_AGE}, seconds, 0..31536000
  * @param originVerifyHeader the header, lower case, in which CloudFront sends the origin-verify
  *     secret to both origins ({@code MAPRULE_ORIGIN_VERIFY_HEADER})
@@ -60,6 +61,7 @@ public record StackSettings(
     String rules,
     String rulesFormat,
     String ocnCodes,
+    String jpneKeys,
     int sharedMaxAgeSeconds,
     String originVerifyHeader,
     Output<String> originVerifySecret,
@@ -124,6 +126,11 @@ public record StackSettings(
     Optional<String> get(String key);
   }
 
+  /**
+   * Checks that the references are present; the values are checked by {@link #load}.
+   *
+   * @throws NullPointerException when the secret, the jar path or the URL auth is null
+   */
   public StackSettings {
     Objects.requireNonNull(originVerifySecret, "originVerifySecret");
     Objects.requireNonNull(awsJar, "awsJar");
@@ -142,7 +149,9 @@ public record StackSettings(
    * @return the checked settings
    * @throws MapruleException {@link ErrorCode#INVALID_VALUE} naming the key ({@code maprule:…})
    *     and the value when a value is malformed or out of range; {@link ErrorCode#MISSING_FIELD}
-   *     when {@code awsJar} is unset and no single adapter jar is found
+     *     when {@code awsJar} is unset and no single adapter jar is found; a value core's
+   *     {@link org.maprule.config.ServiceSettings} would refuse at the adapters' init is refused
+   *     here, naming the key
    */
   public static StackSettings load(
       String project, String stack, Lookup config, Output<String> secret, Path workDir) {
@@ -155,6 +164,7 @@ public record StackSettings(
         r.text("rules", "builtin:example"),
         r.oneOf("rulesFormat", "native", FORMATS),
         r.text("ocnCodes", ""),
+        r.text("jpneKeys", ""),
         r.integer("sharedMaxAge", 300, 0, 31_536_000),
         r.matching("originVerifyHeader", ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER, HEADER),
         secret.applyValue(StackSettings::checkSecret),
@@ -181,6 +191,7 @@ public record StackSettings(
               + s.originReadTimeoutSeconds() + "), so that a stuck invocation ends as a Lambda "
               + "error CloudFront fails over on, not as a CloudFront timeout");
     }
+    AppSettings.checkWithCore(s);
     return s;
   }
 

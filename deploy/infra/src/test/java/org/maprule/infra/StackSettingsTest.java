@@ -94,6 +94,8 @@ class StackSettingsTest {
         Arguments.of("name", "mr", "shorter than 3"),
         Arguments.of("name", "9maprule", "must start with a letter"),
         Arguments.of("rulesFormat", "yaml", "not a format the adapters read"),
+        Arguments.of("rules", "builtin:jp", "core knows only builtin:example"),
+        Arguments.of("rules", "classpath:", "classpath: names no resource"),
         Arguments.of("sharedMaxAge", "-1", "negative seconds"),
         Arguments.of("sharedMaxAge", "31536001", "over a year, the adapters refuse it"),
         Arguments.of("sharedMaxAge", "5m", "not an integer"),
@@ -131,6 +133,18 @@ class StackSettingsTest {
           assertThat(e.value()).isEqualTo(value);
           assertThat(e.getMessage()).contains("maprule:" + key);
         });
+  }
+
+  @Test
+  void jpneKeysCoreWouldRefuseAreRefusedWithoutEchoingThem() {
+    assertThatThrownBy(() -> load(Map.of("jpneKeys", "isp1,secret/key")))
+        .isInstanceOfSatisfying(MapruleException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+          assertThat(e.field()).isEqualTo("maprule:jpneKeys");
+          assertThat(e.value()).isNull();
+          assertThat(e.getMessage()).doesNotContain("secret/key");
+        });
+    assertThat(load(Map.of("jpneKeys", "isp1, isp2")).jpneKeys()).isEqualTo("isp1, isp2");
   }
 
   @Test
