@@ -121,6 +121,12 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
     String clientHeader = fieldName(CLIENT_ADDRESS_HEADER, value(env, CLIENT_ADDRESS_HEADER));
     String verifyHeader = fieldName(ORIGIN_VERIFY_HEADER, value(env, ORIGIN_VERIFY_HEADER));
     String secret = value(env, ORIGIN_VERIFY_SECRET);
+    if (secret != null && secret.startsWith("@Microsoft.KeyVault(")) {
+      // Azure passes the reference text itself while it cannot resolve it: a guessable secret.
+      throw new MapruleException(ErrorCode.INVALID_VALUE, ORIGIN_VERIFY_SECRET, null,
+          ORIGIN_VERIFY_SECRET + " is an unresolved Key Vault reference; the platform could not "
+              + "read the secret (check the app's identity and the vault's access), value not echoed");
+    }
     Set<String> codes = list(value(env, OCN_CODES));
     Set<String> keys = list(value(env, JPNE_KEYS));
     for (String key : keys) {

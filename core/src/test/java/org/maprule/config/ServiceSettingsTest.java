@@ -218,4 +218,17 @@ class ServiceSettingsTest {
     }
     return out.stream();
   }
+
+  /** Azure hands over the reference text itself when it cannot resolve it: never a secret. */
+  @Test
+  void anUnresolvedKeyVaultReferenceIsRefusedWithoutEchoingIt() {
+    String reference = "@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/s/)";
+    assertThatThrownBy(() -> read(Map.of("MAPRULE_ORIGIN_VERIFY_SECRET", reference)))
+        .isInstanceOfSatisfying(MapruleException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+          assertThat(e.field()).isEqualTo("MAPRULE_ORIGIN_VERIFY_SECRET");
+          assertThat(e.value()).isNull();
+          assertThat(e.getMessage()).contains("Key Vault").doesNotContain("vault.azure.net");
+        });
+  }
 }
