@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "MAP-E (RFC 7597) rule distribution: serve, validate and calculate rule sets.",
     subcommands = {ServeCommand.class, ValidateCommand.class, CalcCommand.class,
+        ParityCommand.class,
         TrafficCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit status:%n",
