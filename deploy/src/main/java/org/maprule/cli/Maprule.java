@@ -18,6 +18,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "MAP-E (RFC 7597) rule distribution: serve, validate and calculate rule sets.",
     subcommands = {ServeCommand.class, ValidateCommand.class, CalcCommand.class,
+        EncodeCommand.class,
+        DecodeCommand.class,
+        LookupCommand.class,
+        DiffCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit status:%n",
     footer = Maprule.EXIT_CODES)
