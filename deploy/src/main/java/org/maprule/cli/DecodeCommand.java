@@ -40,11 +40,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Decodes one RFC 7598 OPTION_S46_CONT_MAPE given in hex (header included; "
         + "blanks, ':' and '-' ignored; several arguments are joined; '-' reads standard input) "
-        + "and prints one JSON line {\"rules\":[{\"fmr\",\"ipv6Prefix\",\"ipv4Prefix\","
-        + "\"eaBitLength\",\"psidOffset\",\"portParams\":{\"offset\",\"psidLength\",\"psid\"}|null}],"
-        + "\"brs\":[…],\"skippedOptionCodes\":[…]}, or {\"error\":{\"code\",\"field\",\"value\","
-        + "\"message\"}} for bytes it refuses (stable codes such as DHCPV6_TRUNCATED, "
-        + "DHCPV6_NO_BR, DHCPV6_PSID_WITH_SHARED_ADDRESS).",
+        + "and prints one JSON line with members rules (each: fmr, ipv6Prefix, ipv4Prefix, "
+        + "eaBitLength, psidOffset, portParams {offset, psidLength, psid} or null), brs and "
+        + "skippedOptionCodes; or, for bytes it refuses, an object error {code, field, value, "
+        + "message} with a stable code such as DHCPV6_TRUNCATED, DHCPV6_NO_BR or "
+        + "DHCPV6_PSID_WITH_SHARED_ADDRESS.",
     footerHeading = "%nExit status:%n",
     footer = {"  0  decoded",
         "  1  malformed: not hex, or bytes RFC 7598 does not allow (the error line says why)",

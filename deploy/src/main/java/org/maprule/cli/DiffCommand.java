@@ -69,9 +69,8 @@ final class DiffCommand extends CliCommand {
       description = "Format of NEW (overrides --format).")
   RuleSetFormat newFormat;
 
-  @Option(names = "--json", description = "Print one JSON object instead: {\"empty\","
-      + "\"affectedEndUserPrefixes\",\"domainChanges\":[…],\"ruleChanges\":[{\"old\",\"new\","
-      + "\"changes\",\"endUserPrefixes\",\"exact\",\"ranges\":[…]}]} (docs/cli.md).")
+  @Option(names = "--json", description = "Print one JSON object instead, members empty, "
+      + "affectedEndUserPrefixes, domainChanges, ruleChanges (see docs/cli.md).")
   boolean json;
 
   @Override

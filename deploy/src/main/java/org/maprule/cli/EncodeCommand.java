@@ -46,9 +46,10 @@ import picocli.CommandLine.Option;
         + "offset and no explicit PSID.",
     footerHeading = "%nExit status:%n",
     footer = {"  0  printed",
-        "  1  invalid rule set (violations on stderr), a prefix that cannot be mapped, or a",
-        "     domain Kea cannot express (DHCPV6_KEA_MIXED_PSID_OFFSETS)",
-        "  2  usage error, also an unknown --domain, or none given for a rule set of several",
+        "  1  invalid rule set (violations on stderr), a prefix that cannot be",
+        "     mapped, or a domain Kea cannot express (DHCPV6_KEA_MIXED_PSID_OFFSETS)",
+        "  2  usage error, also an unknown --domain, or none given for a rule set",
+        "     of several domains",
         "  3  I/O error: the rules file cannot be read",
         "  4  internal error (a bug: please report it)"})
 final class EncodeCommand extends CliCommand {
