@@ -16,8 +16,14 @@ import picocli.CommandLine.Spec;
     name = "maprule",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "MAP-E (RFC 7597) rule distribution: serve, validate and calculate rule sets.",
+    description = "MAP-E (RFC 7597) rule distribution: serve rules to CEs; validate, calculate,"
+        + " look up, diff and encode rule sets; compare two deployments (parity) and switch the"
+        + " CDN's traffic between the clouds.",
     subcommands = {ServeCommand.class, ValidateCommand.class, CalcCommand.class,
+        EncodeCommand.class,
+        DecodeCommand.class,
+        LookupCommand.class,
+        DiffCommand.class,
         ParityCommand.class,
         TrafficCommand.class,
         CommandLine.HelpCommand.class},

@@ -59,7 +59,11 @@ class SettingsParityTest {
         "ocnCodes", "ocn2, ocn1", "jpneKeys", "isp1", "sharedMaxAge", "120",
         "originVerifyHeader", "x-edge-key")).ok();
     for (var cloud : Map.of("aws", lambdaEnv(run), "azure", azureMapruleSettings(run)).entrySet()) {
-      Map<String, Object> env = cloud.getValue();
+      Map<String, Object> env = new java.util.HashMap<>(cloud.getValue());
+      // Azure resolves a Key Vault reference before the app reads it (core refuses an unresolved
+      // one); model the resolved value here, the reference itself is asserted in AzureOriginTest.
+      env.replaceAll((name, value) -> String.valueOf(value).startsWith("@Microsoft.KeyVault(")
+          ? StackRun.SECRET : value);
       ServiceSettings read = ServiceSettings.read(name -> (String) env.get(name), "none", Path.of(""));
       var config = read.config();
       assertThat(read.rules().value()).isEqualTo("classpath:jp-rules.json");
