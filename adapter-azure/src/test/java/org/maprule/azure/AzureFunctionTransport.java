@@ -66,6 +66,18 @@ public final class AzureFunctionTransport implements AutoCloseable {
   }
 
   /**
+   * A transport over the function as the Java worker constructs it (the public no-arg
+   * constructor: the function app instance's service, built from the {@code MAPRULE_*}
+   * environment on first use). For the first-request benchmark, which runs it in a fresh JVM.
+   *
+   * @return the transport
+   * @throws IllegalStateException when the settings or the rules file are refused
+   */
+  public static AzureFunctionTransport overInstance() {
+    return new AzureFunctionTransport(new MapruleFunction());
+  }
+
+  /**
    * A transport over a function answering with a given service.
    *
    * @param service the service
