@@ -236,17 +236,13 @@ public final class HttpEventCodec {
       g.writeStartObject();
       g.writeNumberProperty("statusCode", response.status());
       if (version == PayloadVersion.V2) {
-        writeV2Headers(g, response.headers());
+        // payload 2.0: set-cookie values are never joined, they are sent as "cookies"
+        writeCookies(g, writeV2Headers(g, response.headers(), ", ", "set-cookie"));
       } else {
         g.writeName("multiValueHeaders");
         g.writeStartObject();
         for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
-          g.writeName(h.getKey());
-          g.writeStartArray();
-          for (String v : h.getValue()) {
-            g.writeString(v);
-          }
-          g.writeEndArray();
+          writeStrings(g, h.getKey(), h.getValue());
         }
         g.writeEndObject();
       }
@@ -263,26 +259,43 @@ public final class HttpEventCodec {
     return out.toByteArray();
   }
 
-  private static void writeV2Headers(JsonGenerator g, Headers headers) {
+  /**
+   * Writes the payload 2.0 {@code headers} object: each field with its values joined by
+   * {@code separator}, except {@code cookieField}, which is left out.
+   *
+   * @return the values of {@code cookieField} (empty when absent), for {@link #writeCookies}
+   */
+  private static List<String> writeV2Headers(JsonGenerator g, Headers headers, String separator,
+      String cookieField) {
     g.writeName("headers");
     g.writeStartObject();
     List<String> cookies = List.of();
     for (Map.Entry<String, List<String>> h : headers.asMap().entrySet()) {
-      if (h.getKey().equals("set-cookie")) {
-        cookies = h.getValue(); // payload 2.0: never joined, sent as "cookies"
+      if (h.getKey().equals(cookieField)) {
+        cookies = h.getValue();
         continue;
       }
-      g.writeStringProperty(h.getKey(), String.join(", ", h.getValue()));
+      g.writeStringProperty(h.getKey(), String.join(separator, h.getValue()));
     }
     g.writeEndObject();
+    return cookies;
+  }
+
+  /** Writes the payload 2.0 {@code cookies} array, or nothing when {@code cookies} is empty. */
+  private static void writeCookies(JsonGenerator g, List<String> cookies) {
     if (!cookies.isEmpty()) {
-      g.writeName("cookies");
-      g.writeStartArray();
-      for (String c : cookies) {
-        g.writeString(c);
-      }
-      g.writeEndArray();
+      writeStrings(g, "cookies", cookies);
     }
+  }
+
+  /** Writes member {@code name} as an array of strings. */
+  private static void writeStrings(JsonGenerator g, String name, List<String> values) {
+    g.writeName(name);
+    g.writeStartArray();
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 
   /** The body as text when it is strictly valid UTF-8 (so it round-trips exactly), else null. */
@@ -330,24 +343,10 @@ public final class HttpEventCodec {
       g.writeStringProperty("rawPath", rawPath);
       g.writeStringProperty("rawQueryString", query.toString());
       List<String> cookies = new ArrayList<>();
-      g.writeName("headers");
-      g.writeStartObject();
-      for (Map.Entry<String, List<String>> h : request.headers().asMap().entrySet()) {
-        if (h.getKey().equals("cookie")) {
-          h.getValue().forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
-          continue;
-        }
-        g.writeStringProperty(h.getKey(), String.join(",", h.getValue()));
+      for (String v : writeV2Headers(g, request.headers(), ",", "cookie")) {
+        cookies.addAll(List.of(v.split(";\\s*")));
       }
-      g.writeEndObject();
-      if (!cookies.isEmpty()) {
-        g.writeName("cookies");
-        g.writeStartArray();
-        for (String c : cookies) {
-          g.writeString(c);
-        }
-        g.writeEndArray();
-      }
+      writeCookies(g, cookies);
       if (!request.query().isEmpty()) {
         g.writeName("queryStringParameters");
         g.writeStartObject();

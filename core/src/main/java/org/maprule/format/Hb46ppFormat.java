@@ -45,12 +45,11 @@ final class Hb46ppFormat {
   private Hb46ppFormat() {}
 
   static ReadResult read(byte[] bytes) {
-    Violations out = new Violations();
-    JsonValue root = Json.read(bytes, out);
-    if (root == null) {
-      return new ReadResult(null, out.list());
-    }
-    JsonFields top = JsonFields.of(root, "", out);
+    return ReadResult.ofJson(bytes, Hb46ppFormat::ruleSet);
+  }
+
+  /** The rule set the top-level object holds, or null when some value could not be read. */
+  private static RuleSet ruleSet(JsonFields top, Violations out) {
     String enablerName = top.string("enabler_name", true);
     String serviceName = top.string("service_name", true);
     String ispName = top.string("isp_name", false);
@@ -79,10 +78,10 @@ final class Hb46ppFormat {
       }
     }
     if (!out.allValuesRead()) {
-      return new ReadResult(null, out.list());
+      return null;
     }
     Domain d = new Domain(DOMAIN_NAME, br, layout, OptionalInt.empty(), rules);
-    return new ReadResult(new RuleSet(ttl, enablerName, serviceName, ispName, List.of(d)), out.list());
+    return new RuleSet(ttl, enablerName, serviceName, ispName, List.of(d));
   }
 
   private static void order(JsonFields top, Violations out) {

@@ -45,12 +45,11 @@ final class NativeFormat {
   private NativeFormat() {}
 
   static ReadResult read(byte[] bytes) {
-    Violations out = new Violations();
-    JsonValue root = Json.read(bytes, out);
-    if (root == null) {
-      return new ReadResult(null, out.list());
-    }
-    JsonFields top = JsonFields.of(root, "", out);
+    return ReadResult.ofJson(bytes, NativeFormat::ruleSet);
+  }
+
+  /** The rule set the top-level object holds, or null when some value could not be read. */
+  private static RuleSet ruleSet(JsonFields top, Violations out) {
     Integer ttl = top.integer("ttl", true);
     String enablerName = top.string("enablerName", false);
     String serviceName = top.string("serviceName", false);
@@ -66,12 +65,12 @@ final class NativeFormat {
       }
     }
     if (!out.allValuesRead() || !top.isObject()) {
-      return new ReadResult(null, out.list());
+      return null;
     }
     RuleSet rs = new RuleSet(ttl,
         enablerName == null ? RuleSet.DEFAULT_NAME : enablerName,
         serviceName == null ? RuleSet.DEFAULT_NAME : serviceName, ispName, domains);
-    return new ReadResult(rs, out.list());
+    return rs;
   }
 
   /** One domain, or null when some value of it could not be read. */

@@ -48,12 +48,11 @@ final class OcnFormat {
   private OcnFormat() {}
 
   static ReadResult read(byte[] bytes) {
-    Violations out = new Violations();
-    JsonValue root = Json.read(bytes, out);
-    if (root == null) {
-      return new ReadResult(null, out.list());
-    }
-    JsonFields top = JsonFields.of(root, "", out);
+    return ReadResult.ofJson(bytes, OcnFormat::ruleSet);
+  }
+
+  /** The rule set the top-level object holds, or null when some value could not be read. */
+  private static RuleSet ruleSet(JsonFields top, Violations out) {
     JsonArray rulesJson = top.array("basicMapRules", true);
     top.rejectUnknown();
     Map<Ipv6Address, List<MapRule>> byBr = new LinkedHashMap<>();
@@ -63,7 +62,7 @@ final class OcnFormat {
       }
     }
     if (!out.allValuesRead()) {
-      return new ReadResult(null, out.list());
+      return null;
     }
     List<Domain> domains = new ArrayList<>();
     int i = 1;
@@ -75,7 +74,7 @@ final class OcnFormat {
           agree ? OptionalInt.of(n0) : OptionalInt.empty(), rules));
       i++;
     }
-    return new ReadResult(RuleSet.of(TTL, domains), out.list());
+    return RuleSet.of(TTL, domains);
   }
 
   /** Reads one entry into {@code byBr}; on any unreadable value records it and adds nothing. */

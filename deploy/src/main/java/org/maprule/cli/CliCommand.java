@@ -1,7 +1,10 @@
 package org.maprule.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -12,6 +15,9 @@ import picocli.CommandLine.Spec;
  * without {@link Maprule#commandLine()}.
  */
 abstract class CliCommand implements Callable<Integer> {
+  /** An HTTP field name (RFC 9110 §5.1: a token). */
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
   @Spec CommandSpec spec;
 
   /**
@@ -44,5 +50,41 @@ abstract class CliCommand implements Callable<Integer> {
   /** A usage error found after parsing, exit status {@value Maprule#USAGE}. */
   CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  /**
+   * Checks a header-name option's value.
+   *
+   * @param option the option, for the message ({@code --client-address-header})
+   * @param name its value
+   * @return {@code name}, an HTTP field name (RFC 9110 §5.1)
+   * @throws CommandLine.ParameterException (usage) when {@code name} is not a token
+   */
+  String headerName(String option, String name) {
+    if (!TOKEN.matcher(name).matches()) {
+      throw usage(option + " '" + name + "' is not an HTTP header name");
+    }
+    return name;
+  }
+
+  /**
+   * Reads {@code --origin-verify-secret-file}.
+   *
+   * @param file the option's value, or null when it was not given
+   * @return the file's content (UTF-8) without surrounding blanks, or null when {@code file} is
+   *     null
+   * @throws CliIoException when the file cannot be read
+   * @throws CommandLine.ParameterException (usage) when the content is blank
+   */
+  String originVerifySecret(Path file) {
+    if (file == null) {
+      return null;
+    }
+    String secret = new String(RuleInput.readFile("origin-verify secret file", file),
+        StandardCharsets.UTF_8).strip();
+    if (secret.isEmpty()) {
+      throw usage("--origin-verify-secret-file '" + file + "' is empty");
+    }
+    return secret;
   }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import org.maprule.MapruleException;
 import org.maprule.format.LoadedRuleSet;
 import org.maprule.format.RuleSetFormat;
@@ -72,7 +71,6 @@ final class ParityCommand extends CliCommand {
   /** Differences printed in full in the text output (all are in {@code --json}). */
   static final int SHOWN = 10;
 
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int CONTEXT_BEFORE = 24;
   private static final int CONTEXT_AFTER = 48;
@@ -144,23 +142,14 @@ final class ParityCommand extends CliCommand {
     if (timeoutSeconds < 1 || timeoutSeconds > 300) {
       throw usage("--timeout " + timeoutSeconds + " is out of range: expected 1..300 seconds");
     }
-    if (clientAddressHeader != null && !TOKEN.matcher(clientAddressHeader).matches()) {
-      throw usage("--client-address-header '" + clientAddressHeader + "' is not an HTTP header name");
+    if (clientAddressHeader != null) {
+      headerName("--client-address-header", clientAddressHeader);
     }
-    if (!TOKEN.matcher(originVerifyHeader).matches()) {
-      throw usage("--origin-verify-header '" + originVerifyHeader + "' is not an HTTP header name");
-    }
+    headerName("--origin-verify-header", originVerifyHeader);
     if (ocnCode.isEmpty() || jpneKey.isEmpty() || jpneKey.contains("/")) {
       throw usage("--ocn-code and --jpne-key must be non-empty, --jpne-key without '/'");
     }
-    String secret = null;
-    if (originVerifySecretFile != null) {
-      secret = new String(RuleInput.readFile("origin-verify secret file", originVerifySecretFile),
-          StandardCharsets.UTF_8).strip();
-      if (secret.isEmpty()) {
-        throw usage("--origin-verify-secret-file '" + originVerifySecretFile + "' is empty");
-      }
-    }
+    String secret = originVerifySecret(originVerifySecretFile);
     Http http = new Http(timeoutSeconds, secret == null ? Map.of() : Map.of(originVerifyHeader, secret));
 
     Health h1 = health(http, bases.get(0), 1);

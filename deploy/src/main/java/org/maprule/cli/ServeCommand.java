@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Pattern;
 import org.maprule.addr.Ipv6Address;
 import org.maprule.http.MapruleService;
 import org.maprule.http.ServiceConfig;
@@ -40,9 +38,6 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExit status:%n",
     footer = Maprule.EXIT_CODES)
 final class ServeCommand extends CliCommand {
-  /** An HTTP field name (RFC 9110 §5.1: a token). */
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
   @Mixin RuleInput input;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
@@ -155,22 +150,8 @@ final class ServeCommand extends CliCommand {
     if (clientAddressHeader != null) {
       config = config.withClientAddressHeader(headerName("--client-address-header", clientAddressHeader));
     }
-    String secret = null;
-    if (originVerifySecretFile != null) {
-      secret = new String(RuleInput.readFile("origin-verify secret file", originVerifySecretFile),
-          StandardCharsets.UTF_8).strip();
-      if (secret.isEmpty()) {
-        throw usage("--origin-verify-secret-file '" + originVerifySecretFile + "' is empty");
-      }
-    }
+    String secret = originVerifySecret(originVerifySecretFile);
     return config.withOriginVerify(headerName("--origin-verify-header", originVerifyHeader), secret);
-  }
-
-  private String headerName(String option, String name) {
-    if (!TOKEN.matcher(name).matches()) {
-      throw usage(option + " '" + name + "' is not an HTTP header name");
-    }
-    return name;
   }
 
   /**

@@ -1,10 +1,8 @@
 package org.maprule.infra.azure.arm;
 
 import com.pulumi.core.Output;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 
@@ -14,18 +12,10 @@ import com.pulumi.resources.ResourceArgs;
  * <p>Type {@code azure-native:storage:BlobContainer} of the Azure Native provider (see {@link AzureNative}).
  */
 @ResourceType(type = "azure-native:storage:BlobContainer")
-public final class BlobContainer extends CustomResource {
+public final class BlobContainer extends AzureNativeResource {
 
   /** The provider type token. */
   public static final String TYPE = "azure-native:storage:BlobContainer";
-
-  @Export(name = "name", refs = {String.class}, tree = "[0]")
-  private Output<String> name;
-
-  /** Output: the container name. */
-  public Output<String> name() {
-    return name;
-  }
 
   /**
    * Declares the resource.
@@ -35,7 +25,7 @@ public final class BlobContainer extends CustomResource {
    * @param options resource options, may be null
    */
   public BlobContainer(String name, Args args, CustomResourceOptions options) {
-    super(TYPE, name, args, AzureNative.withVersion(options));
+    super(TYPE, name, args, options);
   }
 
   /** The inputs, named as the provider names them. */

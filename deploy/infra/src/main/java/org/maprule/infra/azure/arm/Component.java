@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
  * <p>Type {@code azure-native:applicationinsights:Component} of the Azure Native provider (see {@link AzureNative}).
  */
 @ResourceType(type = "azure-native:applicationinsights:Component")
-public final class Component extends CustomResource {
+public final class Component extends AzureNativeResource {
 
   /** The provider type token. */
   public static final String TYPE = "azure-native:applicationinsights:Component";
@@ -23,17 +22,9 @@ public final class Component extends CustomResource {
   @Export(name = "connectionString", refs = {String.class}, tree = "[0]")
   private Output<String> connectionString;
 
-  @Export(name = "name", refs = {String.class}, tree = "[0]")
-  private Output<String> name;
-
   /** Output: the connection string the Functions host sends telemetry with. */
   public Output<String> connectionString() {
     return connectionString;
-  }
-
-  /** Output: the component name. */
-  public Output<String> name() {
-    return name;
   }
 
   /**
@@ -44,7 +35,7 @@ public final class Component extends CustomResource {
    * @param options resource options, may be null
    */
   public Component(String name, Args args, CustomResourceOptions options) {
-    super(TYPE, name, args, AzureNative.withVersion(options));
+    super(TYPE, name, args, options);
   }
 
   /** The inputs, named as the provider names them. */

@@ -1,10 +1,7 @@
 package org.maprule.infra.azure.arm;
 
-import com.pulumi.core.Output;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 import java.util.Map;
@@ -15,18 +12,10 @@ import java.util.Map;
  * <p>Type {@code azure-native:resources:ResourceGroup} of the Azure Native provider (see {@link AzureNative}).
  */
 @ResourceType(type = "azure-native:resources:ResourceGroup")
-public final class ResourceGroup extends CustomResource {
+public final class ResourceGroup extends AzureNativeResource {
 
   /** The provider type token. */
   public static final String TYPE = "azure-native:resources:ResourceGroup";
-
-  @Export(name = "name", refs = {String.class}, tree = "[0]")
-  private Output<String> name;
-
-  /** Output: the group's name. */
-  public Output<String> name() {
-    return name;
-  }
 
   /**
    * Declares the resource.
@@ -36,7 +25,7 @@ public final class ResourceGroup extends CustomResource {
    * @param options resource options, may be null
    */
   public ResourceGroup(String name, Args args, CustomResourceOptions options) {
-    super(TYPE, name, args, AzureNative.withVersion(options));
+    super(TYPE, name, args, options);
   }
 
   /** The inputs, named as the provider names them. */

@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
  * <p>Type {@code azure-native:managedidentity:UserAssignedIdentity} of the Azure Native provider (see {@link AzureNative}).
  */
 @ResourceType(type = "azure-native:managedidentity:UserAssignedIdentity")
-public final class UserAssignedIdentity extends CustomResource {
+public final class UserAssignedIdentity extends AzureNativeResource {
 
   /** The provider type token. */
   public static final String TYPE = "azure-native:managedidentity:UserAssignedIdentity";
@@ -28,9 +27,6 @@ public final class UserAssignedIdentity extends CustomResource {
 
   @Export(name = "tenantId", refs = {String.class}, tree = "[0]")
   private Output<String> tenantId;
-
-  @Export(name = "name", refs = {String.class}, tree = "[0]")
-  private Output<String> name;
 
   /** Output: the identity's client (application) ID. */
   public Output<String> clientId() {
@@ -47,11 +43,6 @@ public final class UserAssignedIdentity extends CustomResource {
     return tenantId;
   }
 
-  /** Output: the identity name. */
-  public Output<String> name() {
-    return name;
-  }
-
   /**
    * Declares the resource.
    *
@@ -60,7 +51,7 @@ public final class UserAssignedIdentity extends CustomResource {
    * @param options resource options, may be null
    */
   public UserAssignedIdentity(String name, Args args, CustomResourceOptions options) {
-    super(TYPE, name, args, AzureNative.withVersion(options));
+    super(TYPE, name, args, options);
   }
 
   /** The inputs, named as the provider names them. */

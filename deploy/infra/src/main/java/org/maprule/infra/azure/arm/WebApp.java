@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
-import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
  * <p>Type {@code azure-native:web:WebApp} of the Azure Native provider (see {@link AzureNative}).
  */
 @ResourceType(type = "azure-native:web:WebApp")
-public final class WebApp extends CustomResource {
+public final class WebApp extends AzureNativeResource {
 
   /** The provider type token. */
   public static final String TYPE = "azure-native:web:WebApp";
@@ -23,17 +22,9 @@ public final class WebApp extends CustomResource {
   @Export(name = "defaultHostName", refs = {String.class}, tree = "[0]")
   private Output<String> defaultHostName;
 
-  @Export(name = "name", refs = {String.class}, tree = "[0]")
-  private Output<String> name;
-
   /** Output: the app's host name, {@code <name>….azurewebsites.net}. */
   public Output<String> defaultHostName() {
     return defaultHostName;
-  }
-
-  /** Output: the app name. */
-  public Output<String> name() {
-    return name;
   }
 
   /**
@@ -44,7 +35,7 @@ public final class WebApp extends CustomResource {
    * @param options resource options, may be null
    */
   public WebApp(String name, Args args, CustomResourceOptions options) {
-    super(TYPE, name, args, AzureNative.withVersion(options));
+    super(TYPE, name, args, options);
   }
 
   /** The inputs, named as the provider names them. */
