@@ -18,11 +18,9 @@ import org.maprule.rule.MapRule;
  * @param rule the rule whose Rule IPv4 prefix is the longest match for the address
  * @param ceIpv4Prefix the CE's IPv4 space: a /32 for a shared or whole address, the CE's
  *     /(r + o) prefix when each CE gets a prefix (o + r &lt; 32)
- * @param psid the PSID owning the port, 0..2^k - 1 (0 when k &lt;= 0)
- * @param psidLength k clamped at 0, bits
- * @param endUserPrefix the owner's End-user prefix: Rule IPv6 prefix ++ EA bits, length n + o
- * @param ce the forward calculation for {@code endUserPrefix} (port set, CE address in both
- *     layouts, BR), from {@link org.maprule.calc.MapCalculator}
+ * @param ce the forward calculation for the owner's End-user prefix (PSID, port set, CE address
+ *     in both layouts, BR), from {@link org.maprule.calc.MapCalculator}; {@link ReverseLookup}
+ *     checks that it maps back to this address and port
  */
 public record PortOwner(
     Ipv4Address ipv4Address,
@@ -30,9 +28,6 @@ public record PortOwner(
     Domain domain,
     MapRule rule,
     Ipv4Prefix ceIpv4Prefix,
-    int psid,
-    int psidLength,
-    Ipv6Prefix endUserPrefix,
     CeParameters ce) {
 
   /** Checks non-null fields. */
@@ -41,8 +36,22 @@ public record PortOwner(
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(ceIpv4Prefix, "ceIpv4Prefix");
-    Objects.requireNonNull(endUserPrefix, "endUserPrefix");
     Objects.requireNonNull(ce, "ce");
+  }
+
+  /** The PSID owning the port, 0..2^k - 1 (0 when k &lt;= 0). */
+  public int psid() {
+    return ce.psid();
+  }
+
+  /** k clamped at 0, bits. */
+  public int psidLength() {
+    return ce.psidLength();
+  }
+
+  /** The owner's End-user prefix: Rule IPv6 prefix ++ EA bits, length n + o. */
+  public Ipv6Prefix endUserPrefix() {
+    return ce.endUserPrefix();
   }
 
   /** The CE's MAP IPv6 address in its domain's interface-id layout. */

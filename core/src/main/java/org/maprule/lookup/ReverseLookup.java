@@ -14,6 +14,7 @@ import org.maprule.addr.Ipv6Address;
 import org.maprule.addr.Ipv6Prefix;
 import org.maprule.calc.CeParameters;
 import org.maprule.calc.MapCalculator;
+import org.maprule.calc.PortSet;
 import org.maprule.rule.Domain;
 import org.maprule.rule.MapRule;
 import org.maprule.rule.RuleSet;
@@ -125,8 +126,7 @@ public final class ReverseLookup {
                 + " (A = 0 with PSID offset " + a + " in rule " + rule.ipv6Prefix() + " -> "
                 + rule.ipv4Prefix() + "): no CE is offered it");
       }
-      int m = 16 - a - k;
-      psid = (port >>> m) & ((1 << k) - 1);
+      psid = PortSet.psidOf(port, a, k);
     }
     Ipv6Prefix endUser = endUserPrefix(rule, address, psid);
     CeParameters ce = calculator.calculate(endUser);
@@ -137,7 +137,7 @@ public final class ReverseLookup {
           + endUser + " but that End-user prefix maps to " + ce.ipv4Address() + "/" + ce.ipv4PrefixLength()
           + " PSID " + ce.psid() + " via " + ce.bmr());
     }
-    return new PortOwner(address, port, e.domain(), rule, ceV4, psid, Math.max(k, 0), endUser, ce);
+    return new PortOwner(address, port, e.domain(), rule, ceV4, ce);
   }
 
   /**
