@@ -8,7 +8,7 @@ package org.maprule;
  * stable: a code is never renamed or reused with another meaning; new codes are only added.
  *
  * <p>Codes are grouped by where they arise: address parsing, rule-set file reading, rule
- * validation (RFC 7597 §5 and DOMAIN.md §7), calculation for one CE, and the HTTP layer.
+ * validation (RFC 7597 §5 and docs/domain.md §7), calculation for one CE, and the HTTP layer.
  */
 public enum ErrorCode {
   // ---- address and prefix parsing (org.maprule.addr) ----

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Translates Lambda HTTP events to core's neutral {@link HttpRequest} and core's
  * {@link HttpResponse} back to the Lambda HTTP response document, and nothing else: no routing,
- * status or header decision is made here (DESIGN.md §1).
+ * status or header decision is made here (docs/design.md §1).
  *
  * <p>Understood events:
  * <ul>

@@ -21,7 +21,7 @@ import org.maprule.http.MapruleService;
  * {@code byte[]} as the invocation result unchanged. Any other input type makes SCF recognise the
  * HTTP event and wrap whatever the function returns in its own envelope: status 200 for
  * everything, internal message headers ({@code id}, {@code timestamp}, {@code contentType}) as HTTP
- * headers, no real {@code content-type} (DESIGN.md §7). The adapter's own tests and the
+ * headers, no real {@code content-type} (docs/design.md §7). The adapter's own tests and the
  * runtime-client contract suite prove the bytes that leave this function are what Lambda sends.
  *
  * <p>Thread-safe when the service is.

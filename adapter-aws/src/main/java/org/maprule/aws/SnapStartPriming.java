@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SnapStart priming (DOMAIN.md §9): before Lambda snapshots the initialised execution
+ * SnapStart priming (docs/domain.md §9): before Lambda snapshots the initialised execution
  * environment, canned CE requests run through the whole handler — event decoding, Spring Cloud
  * Function's invoker, core's router, calculation and JSON codec, response encoding — so the
  * snapshot holds loaded, linked and partly compiled code instead of a cold path.

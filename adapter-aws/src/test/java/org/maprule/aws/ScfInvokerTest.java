@@ -26,7 +26,7 @@ import org.springframework.messaging.support.MessageBuilder;
 /**
  * Spring Cloud Function 5.0.1's {@link FunctionInvoker}, in process, around our
  * {@code Function<InputStream, byte[]>}: the response document leaves it untouched, so none of
- * the SCF traps of DESIGN.md §7 applies. A control run with the function typed the way SCF's
+ * the SCF traps of docs/design.md §7 applies. A control run with the function typed the way SCF's
  * documentation suggests ({@code Message<byte[]>} in and out) shows the traps are real and that
  * these assertions catch them.
  */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.maprule.http.MapruleService;
 
 /**
- * The maprule HTTP API on Azure Functions (DESIGN.md §5): one HTTP trigger catching every path at
+ * The maprule HTTP API on Azure Functions (docs/design.md §5): one HTTP trigger catching every path at
  * the site root ({@code route = "{*path}"} with host.json's {@code routePrefix} empty), GET and
  * HEAD, anonymous (core does the auth checks), handing each request to core's
  * {@link MapruleService} and its answer back unchanged.

@@ -8,7 +8,7 @@ import org.maprule.rule.MapRule;
 
 /**
  * Everything a CE derives from its End-user IPv6 prefix (RFC 7597 §5.2, §6): the fields of one
- * {@code maprule calc} line (DESIGN.md §4). Built by {@link MapCalculator#calculate} and
+ * {@code maprule calc} line (docs/design.md §4). Built by {@link MapCalculator#calculate} and
  * {@link MapCalculator#lookup}.
  *
  * @param prefix the End-user prefix as the caller gave it

@@ -13,7 +13,7 @@ import org.maprule.rule.RuleSet;
 
 /**
  * MAP-E calculation for CEs over one validated rule set: BMR selection by longest match across
- * every domain, then RFC 7597 §5.2 and §6 (DOMAIN.md §3 to §5). Built once per rule set (the
+ * every domain, then RFC 7597 §5.2 and §6 (docs/domain.md §3 to §5). Built once per rule set (the
  * index costs O(rules)); a calculation costs one hash probe per distinct Rule IPv6 prefix length
  * and a few shifts. Immutable and thread-safe.
  *
@@ -87,7 +87,7 @@ public final class MapCalculator {
   /**
    * The CE parameters for an End-user prefix (RFC 7597 §5.2, §6).
    *
-   * <p>End-user prefix convention (DOMAIN.md §5): the BMR is chosen by longest match on {@code
+   * <p>End-user prefix convention (docs/domain.md §5): the BMR is chosen by longest match on {@code
    * prefix} as given; then, when the BMR's domain sets an End-user prefix length L and {@code
    * prefix} is longer than L (an RA /64, a /128 client address), the prefix is cut to L and the
    * result is computed from the cut prefix ({@link CeParameters#endUserPrefix()}); otherwise the

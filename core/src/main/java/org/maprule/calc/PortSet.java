@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * The transport ports of one CE (RFC 7597 §5.1, Appendix B; DOMAIN.md §4).
+ * The transport ports of one CE (RFC 7597 §5.1, Appendix B; docs/domain.md §4).
  *
  * <p>A port is {@code A (a bits) | PSID (k bits) | j (m bits)} with m = 16 - a - k. When a > 0,
  * A runs 1 .. 2^a - 1 (A = 0 is excluded, which keeps ports 0 .. 2^(16-a) - 1 away from every

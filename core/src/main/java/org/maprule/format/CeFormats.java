@@ -21,7 +21,7 @@ public final class CeFormats {
   private CeFormats() {}
 
   /**
-   * OCN answer (DOMAIN.md §6.2): {@code {"basicMapRules":[{"brIpv6Address":…,"eaBitLength":…,
+   * OCN answer (docs/domain.md §6.2): {@code {"basicMapRules":[{"brIpv6Address":…,"eaBitLength":…,
    * "ipv4Prefix":…,"ipv4PrefixLength":…,"ipv6Prefix":…,"ipv6PrefixLength":…,"psIdOffset":…},…]}}
    * with every value a JSON string, one entry per rule of the domain in file order. Prefix
    * addresses are written without length ({@code "2400:4050::"}), numbers as decimal strings.
@@ -36,7 +36,7 @@ public final class CeFormats {
   }
 
   /**
-   * HB46PP answer (DOMAIN.md §6.1): {@code enabler_name}, {@code service_name}, {@code isp_name}
+   * HB46PP answer (docs/domain.md §6.1): {@code enabler_name}, {@code service_name}, {@code isp_name}
    * (when set), {@code ttl}, {@code order}, and when {@code mapE} is true {@code map_e} with
    * {@code version} (0 draft03, 1 RFC 7597), {@code mesh} 1 (the rules double as FMRs, as JP VNEs
    * send them), {@code br} and at most 256 rules: all of the domain's rules in file order when
@@ -81,14 +81,14 @@ public final class CeFormats {
   }
 
   /**
-   * One {@code maprule calc} object (DESIGN.md §4), also the {@code /calc} body, in exactly this
+   * One {@code maprule calc} object (docs/design.md §4), also the {@code /calc} body, in exactly this
    * order: {@code prefix}, {@code domain} (its name), {@code bmr{ipv6Prefix, ipv4Prefix,
    * eaBitLength, psidOffset}}, {@code ipv4Address}, {@code ipv4PrefixLength}, {@code psid},
    * {@code psidLength}, {@code psidOffset}, {@code portRanges} ({@code [[first,last],…]}
    * inclusive, or {@code null} when unrestricted), {@code portCount}, {@code ceAddress},
    * {@code ceAddressRfc7597}, {@code ceAddressDraft03}, {@code brIpv6Address}, and
    * {@code endUserPrefix} (the prefix the CE address was built from: {@code prefix} cut to the
-   * domain's End-user prefix length, DOMAIN.md §5; always present).
+   * domain's End-user prefix length, docs/domain.md §5; always present).
    *
    * @param p the calculation
    * @return the JSON object, no trailing newline

@@ -23,7 +23,7 @@ import org.maprule.rule.MapRule;
 import org.maprule.rule.RuleSet;
 
 /**
- * The HB46PP provisioning answer (DOMAIN.md §6.1, IPv6 Promotion Council v6mig-prov v1.1):
+ * The HB46PP provisioning answer (docs/domain.md §6.1, IPv6 Promotion Council v6mig-prov v1.1):
  * {@code {"enabler_name":…,"service_name":…,"isp_name"?:…,"ttl":n,"order":["map_e",…],
  * "map_e":{"version":0|1,"mesh":0|1|true|false,"br":"IPv6",
  * "rules":[{"ipv6":"addr/len","ipv4":"addr/len","ea_length":n,"psid_offset":n}]}}}.

@@ -7,7 +7,7 @@ import org.maprule.rule.Domain;
 import org.maprule.rule.MapRule;
 
 /**
- * The JPNE v6プラス {@code get_rules} answer (DOMAIN.md §6.3): a JSONP body
+ * The JPNE v6プラス {@code get_rules} answer (docs/domain.md §6.3): a JSONP body
  * {@code CALLBACK({"dmr":"<BR>","id":"<rule-set id>","ipv6_fixlen":56,"fmr":[{"ipv6":"240b:10::/32",
  * "ipv4":"106.72.0.0/16","psid_offset":4,"ea_length":24},…]})}, byte-exact: UTF-8, this field
  * order, numbers as JSON numbers, no whitespace, no trailing semicolon or newline. The JSON is

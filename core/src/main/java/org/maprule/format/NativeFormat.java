@@ -20,7 +20,7 @@ import org.maprule.rule.MapRule;
 import org.maprule.rule.RuleSet;
 
 /**
- * The native rule-set file (DESIGN.md §3).
+ * The native rule-set file (docs/design.md §3).
  *
  * <pre>
  * { "ttl": int, "enablerName"?: string, "serviceName"?: string, "ispName"?: string,

@@ -25,7 +25,7 @@ import org.maprule.rule.MapRule;
 import org.maprule.rule.RuleSet;
 
 /**
- * The OCN rule API body (DOMAIN.md §6.2):
+ * The OCN rule API body (docs/domain.md §6.2):
  * {@code {"basicMapRules":[{"brIpv6Address":"2001:380:a120::9","eaBitLength":"18",
  * "ipv4Prefix":"153.240.0.0","ipv4PrefixLength":"20","ipv6Prefix":"2400:4050::",
  * "ipv6PrefixLength":"38","psIdOffset":"6"},…]}}.

@@ -14,17 +14,17 @@ import org.maprule.rule.RuleSet;
  * name them in native terms.
  */
 public enum RuleSetFormat {
-  /** The native file (DESIGN.md §3); see {@code NativeFormat} for the exact shape. */
+  /** The native file (docs/design.md §3); see {@code NativeFormat} for the exact shape. */
   NATIVE,
   /**
-   * The OCN {@code {"basicMapRules":[…]}} JSON (DOMAIN.md §6.2): every value a string, rules
+   * The OCN {@code {"basicMapRules":[…]}} JSON (docs/domain.md §6.2): every value a string, rules
    * grouped into domains by {@code brIpv6Address} (named {@code ocn}, or {@code ocn-1},
    * {@code ocn-2}, … for several BRs), draft03 layout, End-user prefix length n + o when all
    * rules of the domain agree, ttl 86400, default names.
    */
   OCN,
   /**
-   * An HB46PP response JSON (DOMAIN.md §6.1): one domain named {@code hb46pp} from
+   * An HB46PP response JSON (docs/domain.md §6.1): one domain named {@code hb46pp} from
    * {@code map_e}, layout from {@code map_e.version}, no End-user prefix length.
    */
   HB46PP;

@@ -2,8 +2,8 @@
  * Rule-set files and CE-facing bodies.
  *
  * <ul>
- *   <li>{@link org.maprule.format.RuleSetFormat}: read and write the native file (DESIGN.md §3),
- *       the OCN {@code basicMapRules} JSON (DOMAIN.md §6.2) and the HB46PP answer (§6.1). Reading
+ *   <li>{@link org.maprule.format.RuleSetFormat}: read and write the native file (docs/design.md §3),
+ *       the OCN {@code basicMapRules} JSON (docs/domain.md §6.2) and the HB46PP answer (§6.1). Reading
  *       reports every parse problem of a document at once, with field paths; it checks types
  *       and syntax, not RFC ranges.
  *   <li>{@link org.maprule.format.RuleSetLoader}: read, validate whole

@@ -11,7 +11,7 @@ import org.maprule.format.OpenWrtFormat;
 
 /**
  * {@code GET /calc?prefix=P/LEN[&format=json|openwrt|dhcpv6]}: for one End-user prefix, the
- * {@code maprule calc} object (DESIGN.md §4, {@link CeFormats#calc}; {@code format=json}, the
+ * {@code maprule calc} object (docs/design.md §4, {@link CeFormats#calc}; {@code format=json}, the
  * default), the OpenWrt {@code /etc/config/network} MAP interface section
  * ({@code format=openwrt}, {@link OpenWrtFormat#network(CeParameters)}) or the RFC 7598
  * {@code OPTION_S46_CONT_MAPE} with the CE's BMR (F flag set) and the BR as lower-case hex and a

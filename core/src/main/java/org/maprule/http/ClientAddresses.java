@@ -8,7 +8,7 @@ import org.maprule.addr.Ipv4Address;
 import org.maprule.addr.Ipv6Address;
 
 /**
- * Which client address to believe (DESIGN.md §5, DOMAIN.md §9), and the text forms CDNs use.
+ * Which client address to believe (docs/design.md §5, docs/domain.md §9), and the text forms CDNs use.
  *
  * <p>Trust: the transport's {@link HttpRequest#peerAddress()} is the default. When
  * {@link ServiceConfig#clientAddressHeader()} is set, that one header replaces it, but only when

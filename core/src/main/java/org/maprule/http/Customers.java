@@ -8,7 +8,7 @@ import org.maprule.calc.CeParameters;
 /**
  * Who the client is, for the endpoints tailored to it (HB46PP, JPNE): the trusted client address
  * ({@link ClientAddresses#resolve}) looked up as a /128, which the calculator cuts to the domain's
- * End-user prefix length (DOMAIN.md §5), gives the CE's domain and BMR.
+ * End-user prefix length (docs/domain.md §5), gives the CE's domain and BMR.
  */
 final class Customers {
   private Customers() {}

@@ -6,7 +6,7 @@ import org.maprule.format.CeFormats;
 
 /**
  * {@code GET /hb46pp?vendorid=&product=&version=&capability=[&token=][&user=&pass=]}, the HB46PP
- * provisioning API (DOMAIN.md §6.1), tailored to the client address.
+ * provisioning API (docs/domain.md §6.1), tailored to the client address.
  *
  * <ol>
  *   <li>The query is checked ({@link Hb46ppQuery}): 400 naming the first bad parameter.

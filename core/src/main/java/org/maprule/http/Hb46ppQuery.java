@@ -8,7 +8,7 @@ import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
 
 /**
- * The query of an HB46PP provisioning request (IPv6 Promotion Council "v6mig-prov" v1.1, DOMAIN.md
+ * The query of an HB46PP provisioning request (IPv6 Promotion Council "v6mig-prov" v1.1, docs/domain.md
  * §6.1), checked strictly: {@code vendorid}, {@code product}, {@code version} and
  * {@code capability} required; {@code token} optional; {@code user} and {@code pass} both or
  * neither. Unknown parameters are ignored, as the specification requires of servers.

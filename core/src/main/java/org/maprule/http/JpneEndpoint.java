@@ -6,7 +6,7 @@ import org.maprule.calc.CeParameters;
 import org.maprule.format.JpneFormat;
 
 /**
- * {@code GET /{key}/get_rules?callback=NAME}, the JPNE v6プラス rule API (DOMAIN.md §6.3): JSONP
+ * {@code GET /{key}/get_rules?callback=NAME}, the JPNE v6プラス rule API (docs/domain.md §6.3): JSONP
  * {@code NAME({"dmr":…,"id":<digest>,"ipv6_fixlen":…,"fmr":[…]})} ({@link JpneFormat}).
  *
  * <ol>

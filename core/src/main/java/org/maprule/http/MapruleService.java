@@ -12,7 +12,7 @@ import org.maprule.validate.Violation;
 
 /**
  * The whole HTTP behaviour of maprule on neutral types: routing, status codes, headers, bodies,
- * errors, auth checks and the trusted client address (DESIGN.md §1, §5). Every transport calls
+ * errors, auth checks and the trusted client address (docs/design.md §1, §5). Every transport calls
  * {@link #handle}. Immutable after {@link #load}; thread-safe.
  *
  * <p>Endpoints (exact paths; GET and HEAD only; unknown query parameters ignored everywhere):

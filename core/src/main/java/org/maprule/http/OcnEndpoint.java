@@ -8,7 +8,7 @@ import org.maprule.calc.CeParameters;
 import org.maprule.format.CeFormats;
 
 /**
- * {@code GET /?ipv6Prefix=&ipv6PrefixLength=&code=}, the OCN rule API (DOMAIN.md §6.2).
+ * {@code GET /?ipv6Prefix=&ipv6PrefixLength=&code=}, the OCN rule API (docs/domain.md §6.2).
  *
  * <ul>
  *   <li>{@code code}: when {@link ServiceConfig#ocnCodes()} is not empty it must be one of them

@@ -4,7 +4,7 @@ import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
 
 /**
- * Status codes, header sets and problem+json answers shared by every endpoint (DESIGN.md §5).
+ * Status codes, header sets and problem+json answers shared by every endpoint (docs/design.md §5).
  *
  * <p>problem+json (RFC 9457): {@code type} is always {@value #PROBLEM_TYPE} and {@code title} the
  * status code's reason phrase, as RFC 9457 §4.2.1 asks for that type; the stable machine-readable

@@ -14,7 +14,7 @@ import org.maprule.addr.Ipv6Prefix;
 import org.maprule.rule.Domain;
 
 /**
- * The checks of one domain (DOMAIN.md §7): its name, its BR (RFC 7597 §7), its End-user prefix
+ * The checks of one domain (docs/domain.md §7): its name, its BR (RFC 7597 §7), its End-user prefix
  * length and its rule count.
  */
 final class DomainChecks {

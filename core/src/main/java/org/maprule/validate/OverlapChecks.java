@@ -15,7 +15,7 @@ import org.maprule.addr.Ipv6Prefix;
 import org.maprule.rule.MapRule;
 
 /**
- * The checks that compare rules across the whole rule set (DOMAIN.md §7): overlapping IPv6 rule
+ * The checks that compare rules across the whole rule set (docs/domain.md §7): overlapping IPv6 rule
  * prefixes with different mappings, redundant rules, overlapping IPv4 rule prefixes.
  *
  * <p>Both sweeps sort the rules by prefix (address, then shorter first) and walk them once with a

@@ -5,7 +5,7 @@ import org.maprule.ErrorCode;
 import org.maprule.rule.MapRule;
 
 /**
- * The checks of one rule on its own (RFC 7597 §5, DOMAIN.md §7). Prefix syntax, host bits and
+ * The checks of one rule on its own (RFC 7597 §5, docs/domain.md §7). Prefix syntax, host bits and
  * 0 ≤ r ≤ 32 are guaranteed by {@link org.maprule.addr.Ipv4Prefix} and
  * {@link org.maprule.addr.Ipv6Prefix}, so they are not checked here.
  *

@@ -8,7 +8,7 @@ import org.maprule.rule.MapRule;
 import org.maprule.rule.RuleSet;
 
 /**
- * Checks a whole rule set against RFC 7597 §5 and DOMAIN.md §7 and reports every violation at
+ * Checks a whole rule set against RFC 7597 §5 and docs/domain.md §7 and reports every violation at
  * once, each with a stable {@link ErrorCode}, the field path in the native file's terms (for
  * example {@code domains[0].rules[3].eaBitLength}), the offending value and a message.
  *

@@ -16,7 +16,7 @@ import org.maprule.rule.MapRule;
 /**
  * Golden vectors of RFC 7597 Appendix A (the same numbers appear in RFC 7599 Appendix A, whose
  * examples 1, 2, 4 and 5 use the same rule and the same MAP address arithmetic), plus the
- * draft-03 layout of the same inputs (DOMAIN.md §5).
+ * draft-03 layout of the same inputs (docs/domain.md §5).
  */
 class MapCalculatorGoldenTest {
   /** Example 1's rule: 2001:db8::/40 → 192.0.2.0/24, o = 16, a = 6 (the RFC default). */
@@ -46,7 +46,7 @@ class MapCalculatorGoldenTest {
     // RFC 7597 §6 layout: 2001:db8:0012:3400:0000:c000:0212:0034
     assertThat(p.ceAddressRfc7597()).isEqualTo(Ipv6Address.parse("2001:db8:0012:3400:0000:c000:0212:0034"));
     assertThat(p.ceAddressRfc7597().toString()).isEqualTo("2001:db8:12:3400:0:c000:212:34");
-    // draft-03 layout, DOMAIN.md §5
+    // draft-03 layout, docs/domain.md §5
     assertThat(p.ceAddressDraft03().toString()).isEqualTo("2001:db8:12:3400:c0:2:1200:3400");
     assertThat(p.ceAddress()).isEqualTo(p.ceAddressRfc7597());
     assertThat(p.brIpv6Address()).isEqualTo(Ipv6Address.parse("2001:db8:ffff::1"));

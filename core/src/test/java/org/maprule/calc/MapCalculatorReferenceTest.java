@@ -31,7 +31,7 @@ import org.maprule.rule.RuleSet;
 class MapCalculatorReferenceTest {
   private static final BigInteger ONE = BigInteger.ONE;
 
-  /** One generated case: a valid rule (DOMAIN.md §7), a domain, a prefix inside the rule. */
+  /** One generated case: a valid rule (docs/domain.md §7), a domain, a prefix inside the rule. */
   record Case(long seed, MapRule rule, Domain domain, Ipv6Prefix given) {
     @Override
     public String toString() {

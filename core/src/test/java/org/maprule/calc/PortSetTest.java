@@ -94,7 +94,7 @@ class PortSetTest {
     }
   }
 
-  /** DOMAIN.md §4: JPNE, BIGLOBE, NURO (a = 4, k = 8): 15 ranges of 16, first 4096 + 16·PSID. */
+  /** docs/domain.md §4: JPNE, BIGLOBE, NURO (a = 4, k = 8): 15 ranges of 16, first 4096 + 16·PSID. */
   @Test
   void jpA4K8() {
     for (int psid = 0; psid < 256; psid++) {
@@ -106,7 +106,7 @@ class PortSetTest {
     }
   }
 
-  /** DOMAIN.md §4: OCN (a = 6, k = 6): 63 ranges of 16 = 1008 ports, first 1024 + 16·PSID. */
+  /** docs/domain.md §4: OCN (a = 6, k = 6): 63 ranges of 16 = 1008 ports, first 1024 + 16·PSID. */
   @Test
   void ocnA6K6() {
     for (int psid = 0; psid < 64; psid++) {

@@ -12,7 +12,7 @@ import org.maprule.http.HttpResponse;
 import org.maprule.http.ServiceConfig;
 
 /**
- * The HTTP contract every transport must meet byte for byte (DESIGN.md §2): golden request →
+ * The HTTP contract every transport must meet byte for byte (docs/design.md §2): golden request →
  * response pairs under {@code contract/cases/} (format in {@link ContractCase}), listed in
  * {@code contract/index.txt}, run against the transport a subclass {@link #start starts}: the
  * core router, the local HTTP server, the AWS runtime client, Azure in-process. One suite, four

@@ -25,7 +25,7 @@ import org.maprule.rule.InterfaceIdFormat;
 import org.maprule.rule.MapRule;
 
 class Rfc7598Test {
-  /** DOMAIN.md §6.4: RFC 7597 example 1 as an FMR with PORTPARAMS a = 6, BR 2001:db8:ffff::1. */
+  /** docs/domain.md §6.4: RFC 7597 example 1 as an FMR with PORTPARAMS a = 6, BR 2001:db8:ffff::1. */
   static final String GOLDEN = "005e002d 00590015 01 10 18 c0000200 28 20010db800 005d0004 06 00 0000"
       + " 005a0010 20010db8ffff00000000000000000001";
 

@@ -59,7 +59,7 @@ class Rfc7598TsharkTest {
   @Test
   void tsharkDecodesGoldenExampleAndGeneratedContainers() throws Exception {
     List<Case> cases = new ArrayList<>();
-    cases.add(Case.of("DOMAIN.md §6.4 golden", Rfc7598Test.EXAMPLE));
+    cases.add(Case.of("docs/domain.md §6.4 golden", Rfc7598Test.EXAMPLE));
     cases.add(new Case("BMR only, F clear", List.of(new S46Rule(false, Rfc7598Test.RFC_EXAMPLE_1,
         PortParams.offsetOnly(6))), List.of(Ipv6Address.parse("2001:db8:ffff::1"))));
     cases.add(new Case("explicit PSID 0x34/8, o + r = 32", List.of(new S46Rule(true,

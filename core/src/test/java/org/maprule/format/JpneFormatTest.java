@@ -42,7 +42,7 @@ class JpneFormatTest {
 
   @Test
   void goldenForTheDomainMdJpneShape() {
-    // DOMAIN.md §6.3's first fmr entry, n + o = 32 + 24 = 56, no End-user prefix length set
+    // docs/domain.md §6.3's first fmr entry, n + o = 32 + 24 = 56, no End-user prefix length set
     Domain jpne = new Domain("jpne", Ipv6Address.parse("2404:9200:225:100::64"), InterfaceIdFormat.DRAFT03,
         OptionalInt.empty(), List.of(
             new MapRule(Ipv6Prefix.parse("240b:10::/32"), Ipv4Prefix.parse("106.72.0.0/16"), 24, 4)));

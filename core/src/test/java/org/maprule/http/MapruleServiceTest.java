@@ -49,7 +49,7 @@ class MapruleServiceTest {
     return JSON.readTree(r.body());
   }
 
-  /** The invariants of every answer (DESIGN.md §5, DOMAIN.md §9). */
+  /** The invariants of every answer (docs/design.md §5, docs/domain.md §9). */
   private static void assertInvariants(HttpRequest request, HttpResponse r, String digest) {
     Headers h = r.headers();
     assertThat(h.first("x-maprule-ruleset")).isEqualTo(digest);

@@ -65,7 +65,7 @@ class RuleSetCorpusTest {
       ErrorCode.INVALID_PREFIX, ErrorCode.PREFIX_HOST_BITS_SET, ErrorCode.INVALID_IPV4_ADDRESS,
       ErrorCode.INVALID_IPV6_ADDRESS);
 
-  /** Every error code of DOMAIN.md §7 that the validator reports. */
+  /** Every error code of docs/domain.md §7 that the validator reports. */
   private static final Set<ErrorCode> VALIDATOR_ERRORS = EnumSet.of(ErrorCode.EA_BITS_OUT_OF_RANGE,
       ErrorCode.EA_BITS_EXCEED_IPV6, ErrorCode.PSID_OFFSET_OUT_OF_RANGE,
       ErrorCode.PSID_LENGTH_TOO_LONG, ErrorCode.PSID_EXCEEDS_PORT_BITS, ErrorCode.NO_DOMAINS,
@@ -193,7 +193,7 @@ class RuleSetCorpusTest {
   }
 
   /**
-   * A minimal reader of the native format (DESIGN.md §3) for files known to parse: just enough to
+   * A minimal reader of the native format (docs/design.md §3) for files known to parse: just enough to
    * hand the validator what the loader would. The loader's own strictness is tested above.
    */
   static RuleSet readNative(byte[] bytes) {

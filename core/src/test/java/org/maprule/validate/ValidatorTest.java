@@ -25,7 +25,7 @@ import org.maprule.rule.MapRule;
 import org.maprule.rule.RuleSet;
 
 /**
- * One focused case per check of DOMAIN.md §7: a minimal rule set that triggers exactly that
+ * One focused case per check of docs/domain.md §7: a minimal rule set that triggers exactly that
  * violation, next to its nearest valid neighbour (boundary values). Each case lists the complete
  * report as {@code CODE SEVERITY field=value}.
  */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code maprule calc [--rules FILE] [--format …] --prefix P/LEN… [--prefixes FILE]
- * [--output json|openwrt]} (DESIGN.md §4, fixed): one JSON object per line per End-user prefix
+ * [--output json|openwrt]} (docs/design.md §4, fixed): one JSON object per line per End-user prefix
  * ({@link CeFormats#calc}); a prefix that cannot be parsed or mapped gives an error object
  * ({@link CeFormats#calcError}) on its line and exit status {@value Maprule#INVALID}.
  *

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code maprule encode --format dhcpv6 [--rules FILE] [--rules-format …] [--domain NAME |
  * --prefix P/LEN] [--no-fmr] [--kea]}: a MAP-E domain, or one CE's BMR, as the RFC 7598
- * {@code OPTION_S46_CONT_MAPE} a DHCPv6 server sends (DOMAIN.md §6.4).
+ * {@code OPTION_S46_CONT_MAPE} a DHCPv6 server sends (docs/domain.md §6.4).
  *
  * <p>Output, one of two so it can be piped: by default one line of lower-case hex, the whole
  * option header included ({@link Rfc7598#encode(Domain)}: every rule with the F flag, each with

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code maprule} command line (DESIGN.md §4): {@code serve}, {@code validate} and
+ * The {@code maprule} command line (docs/design.md §4): {@code serve}, {@code validate} and
  * {@code calc}. Exit status: {@value #OK} ok, {@value #INVALID} invalid rule set or unmappable
  * prefix, {@value #USAGE} usage error, {@value #IO} file or socket error, {@value #INTERNAL}
  * internal error (a bug).

@@ -17,7 +17,7 @@ import org.maprule.rule.MapRule;
 import org.maprule.rule.RuleSet;
 
 /**
- * Seeded CE requests of every format (DESIGN.md §5) over a rule set, for {@code maprule parity}:
+ * Seeded CE requests of every format (docs/design.md §5) over a rule set, for {@code maprule parity}:
  * the same rule set, seed and count always give the same requests, and nine in ten hit a rule
  * (the End-user prefix, client address or IPv4 address and port lies inside one), the tenth lies
  * outside every rule so that the refusals are compared too.

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code maprule serve} (DESIGN.md §4, §5): the whole HTTP API of {@link MapruleService} on the
+ * {@code maprule serve} (docs/design.md §4, §5): the whole HTTP API of {@link MapruleService} on the
  * {@link LocalServer}, loopback by default, on the built-in example rules when {@code --rules}
  * is absent. Prints one line to stdout once listening — {@code maprule VERSION serving rule set
  * DIGEST (N domains, M rules) on http://ADDR:PORT} — and runs until the process is stopped.

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code maprule validate --rules FILE [--format …] [--json]} (DESIGN.md §4): reads and validates
+ * {@code maprule validate --rules FILE [--format …] [--json]} (docs/design.md §4): reads and validates
  * a rule set, lists every violation; exit {@value Maprule#OK} when valid (warnings allowed),
  * {@value Maprule#INVALID} when any error.
  */

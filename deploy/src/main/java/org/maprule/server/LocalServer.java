@@ -25,7 +25,7 @@ import org.maprule.http.HttpResponse;
 import org.maprule.http.MapruleService;
 
 /**
- * The local transport of maprule (DESIGN.md §1): the JDK's {@code com.sun.net.httpserver} in
+ * The local transport of maprule (docs/design.md §1): the JDK's {@code com.sun.net.httpserver} in
  * front of {@link MapruleService#handle}. It only translates: each exchange becomes a neutral
  * {@link HttpRequest} (the TCP peer is the trusted client address) and the neutral
  * {@link HttpResponse} is written back unchanged. Every decision about MAP-E or HTTP semantics

@@ -16,7 +16,7 @@ import org.maprule.testing.JpRules;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code maprule calc}: one JSON line per prefix (DESIGN.md §4), error lines, exit status. */
+/** {@code maprule calc}: one JSON line per prefix (docs/design.md §4), error lines, exit status. */
 class CalcCommandTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> FIELDS = List.of("prefix", "domain", "bmr", "ipv4Address",
@@ -39,7 +39,7 @@ class CalcCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.lines()).hasSize(1);
     JsonNode j = json(r.lines().get(0));
-    // the fixed fields in the fixed order (DESIGN.md §4); fields may only be added after them
+    // the fixed fields in the fixed order (docs/design.md §4); fields may only be added after them
     assertThat(names(j)).startsWith(FIELDS.toArray(String[]::new));
     assertThat(j.get("prefix").asString()).isEqualTo("2001:db8:12:3400::/56");
     assertThat(j.get("domain").asString()).isEqualTo("example-rfc7597");

@@ -30,7 +30,7 @@ class EncodeCommandTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /**
-   * DOMAIN.md §6.4: RFC 7597 Appendix A example 1 (2001:db8::/40 → 192.0.2.0/24, o = 16) as an
+   * docs/domain.md §6.4: RFC 7597 Appendix A example 1 (2001:db8::/40 → 192.0.2.0/24, o = 16) as an
    * FMR with PORTPARAMS a = 6 and the BR 2001:db8:ffff::1 — the built-in domain example-rfc7597.
    */
   static final String RFC_EXAMPLE = "005e002d 00590015 01 10 18 c0000200 28 20010db800 005d0004 06 00 0000 "

@@ -97,7 +97,7 @@ class ValidateCommandTest {
 
   @Test
   void warningsArePrintedButTheFileIsValid() throws Exception {
-    // a = 0 with k = 8: PSID 0 owns the system ports (DOMAIN.md §7, a warning)
+    // a = 0 with k = 8: PSID 0 owns the system ports (docs/domain.md §7, a warning)
     Path f = write("warn.json", ("{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"2001:db8:ffff::1\","
         + "\"interfaceIdFormat\":\"rfc7597\",\"rules\":[{\"ipv6Prefix\":\"2001:db8::/40\","
         + "\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":16,\"psidOffset\":0}]}]}")

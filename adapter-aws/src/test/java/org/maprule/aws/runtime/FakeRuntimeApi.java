@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A fake AWS Lambda Runtime API (the {@code 2018-06-01} HTTP interface between a runtime and the
  * Lambda service) on 127.0.0.1, written on a raw {@link ServerSocket} because the runtime
  * interface client's native HTTP code insists on what a real endpoint does: lower-case header
- * names and a {@code content-type} on {@code /invocation/next} (DESIGN.md §7).
+ * names and a {@code content-type} on {@code /invocation/next} (docs/design.md §7).
  *
  * <p>Endpoints: {@code GET /runtime/invocation/next} (blocks until {@link #invoke} queues an
  * event), {@code POST /runtime/invocation/{id}/response}, {@code POST

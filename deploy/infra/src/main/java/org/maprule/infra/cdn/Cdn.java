@@ -89,7 +89,7 @@ public record Cdn(
   public static final List<Integer> ERROR_CODES_NOT_CACHED =
       List.of(400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504);
 
-  /** Methods CloudFront accepts; every CE call is a GET (DESIGN.md §7). */
+  /** Methods CloudFront accepts; every CE call is a GET (docs/design.md §7). */
   public static final List<String> ALLOWED_METHODS = List.of("GET", "HEAD", "OPTIONS");
   /** Methods whose answers CloudFront may cache. */
   public static final List<String> CACHED_METHODS = List.of("GET", "HEAD");
