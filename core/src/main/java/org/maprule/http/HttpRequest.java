@@ -1,12 +1,12 @@
 package org.maprule.http;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.maprule.uri.PercentCodec;
+import org.maprule.uri.RequestTarget;
 
 /**
  * A provider-neutral HTTP request: what every transport (local server, AWS, Azure) turns its
@@ -40,8 +40,27 @@ public record HttpRequest(
   }
 
   /**
-   * A GET for a target such as {@code /calc?prefix=2001:db8:12:3400::/56}, query decoded by
-   * {@link #parseQuery}.
+   * A request from the request line's method and raw target, the way every transport builds
+   * one: the target is split and decoded by the one URI layer ({@link RequestTarget#parse},
+   * {@link PercentCodec}), so all transports decode alike.
+   *
+   * @param method the method as sent, for example {@code GET}
+   * @param rawTarget the request target as sent, for example
+   *     {@code /calc?prefix=2001:db8:12:3400::/56} or {@code /a%20b?q=x+y}
+   * @param headers the headers
+   * @param body the body bytes, or null for none
+   * @param peerAddress the transport's client address, or null
+   * @return the request
+   */
+  public static HttpRequest of(String method, String rawTarget, Headers headers, byte[] body,
+      String peerAddress) {
+    RequestTarget t = RequestTarget.parse(rawTarget);
+    return new HttpRequest(method, t.path(), t.query(), headers, body, peerAddress);
+  }
+
+  /**
+   * A GET for a raw target such as {@code /calc?prefix=2001:db8:12:3400::/56}
+   * ({@link #of}).
    *
    * @param target path and optional raw query
    * @param headers the headers
@@ -49,10 +68,7 @@ public record HttpRequest(
    * @return the request
    */
   public static HttpRequest get(String target, Headers headers, String peerAddress) {
-    int q = target.indexOf('?');
-    String path = q < 0 ? target : target.substring(0, q);
-    String raw = q < 0 ? "" : target.substring(q + 1);
-    return new HttpRequest("GET", path, parseQuery(raw), headers, new byte[0], peerAddress);
+    return of("GET", target, headers, null, peerAddress);
   }
 
   /** The first value of query parameter {@code name}, or null. */
@@ -62,56 +78,13 @@ public record HttpRequest(
   }
 
   /**
-   * Decodes an {@code application/x-www-form-urlencoded} query string (WHATWG URL §5.1): pairs
-   * split on {@code &}, name and value on the first {@code =}, {@code +} as space, percent
-   * escapes as UTF-8 (a malformed escape is kept literally). Every transport with a raw query
-   * uses this, so all decode alike.
+   * Decodes a raw query string: {@link PercentCodec#decodeQuery}, kept for callers that hold
+   * a query without a target.
    *
    * @param rawQuery the query without {@code ?}, may be null or empty
    * @return name to values, in order
    */
   public static Map<String, List<String>> parseQuery(String rawQuery) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return out;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-    return out;
-  }
-
-  private static String decode(String s) {
-    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
-      return s;
-    }
-    byte[] out = new byte[s.length() * 3];
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '+') {
-        out[n++] = ' ';
-      } else if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0
-          && hex(s.charAt(i + 2)) >= 0) {
-        out[n++] = (byte) (hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-        i += 2;
-      } else {
-        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        for (byte x : b) {
-          out[n++] = x;
-        }
-      }
-    }
-    return new String(out, 0, n, StandardCharsets.UTF_8);
-  }
-
-  private static int hex(char c) {
-    return Character.digit(c, 16) >= 0 && c < 128 ? Character.digit(c, 16) : -1;
+    return PercentCodec.decodeQuery(rawQuery);
   }
 }
