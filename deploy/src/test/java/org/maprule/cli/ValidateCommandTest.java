@@ -57,6 +57,22 @@ class ValidateCommandTest {
     assertThat(j.get("warnings").asInt()).isEqualTo(j.get("violations").size());
   }
 
+  /** The report is written by core's one codec: U+2028/U+2029 in a quoted value are escaped. */
+  @Test
+  void jsonReportEscapesLineAndParagraphSeparators() throws Exception {
+    Path f = write("ls.json", ("{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"2001:db8:ffff::1\u2029\","
+        + "\"interfaceIdFormat\":\"rfc7597\",\"rules\":[{\"ipv6Prefix\":\"2001:db8::/40\u2028\","
+        + "\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":16,\"psidOffset\":6}]}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    Cli.Result r = Cli.run("validate", "--rules", f.toString(), "--json");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("\u2028").doesNotContain("\u2029")
+        .contains("\"value\":\"2001:db8:ffff::1\\u2029\"")
+        .contains("\"value\":\"2001:db8::/40\\u2028\"");
+    assertThat(JSON.readTree(r.out()).get("violations").get(1).get("value").asString())
+        .isEqualTo("2001:db8::/40\u2028");
+  }
+
   @Test
   void jsonReportOfAnInvalidFile() throws Exception {
     Path f = write("bad.json", ("{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"2001:db8:ffff::1\","
