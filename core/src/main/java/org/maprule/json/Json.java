@@ -36,8 +36,9 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 /**
  * maprule's one JSON codec, on Jackson 3's streaming API only (no data binding, no default
  * typing, no reflection into maprule's types): every JSON body, file and CLI line maprule writes
- * goes through {@link #write} (or {@link #writeIndented}), every JSON document it reads through
- * {@link #read}. This package knows nothing of MAP-E: it depends on the JDK and
+ * goes through {@link #write} (or {@link #writeIndented}), every rule-set document it reads
+ * through {@link #read} (the parity CLI's report is the one writer left outside, until that
+ * command is split; deploy's tests keep the list). This package knows nothing of MAP-E: it depends on the JDK and
  * {@code jackson-core} only.
  *
  * <p><b>Reading</b> ({@link #read}) is strict RFC 8259 JSON, and a little stricter:

@@ -24,25 +24,41 @@ public final class JsonWriter {
     this.g = g;
   }
 
-  /** Starts an object ({@code {}). */
+  /**
+   * Starts an object: <code>&#123;</code>.
+   *
+   * @return this writer
+   */
   public JsonWriter beginObject() {
     g.writeStartObject();
     return this;
   }
 
-  /** Ends the current object ({@code }}). */
+  /**
+   * Ends the current object: <code>&#125;</code>.
+   *
+   * @return this writer
+   */
   public JsonWriter endObject() {
     g.writeEndObject();
     return this;
   }
 
-  /** Starts an array ({@code [}). */
+  /**
+   * Starts an array: {@code [}.
+   *
+   * @return this writer
+   */
   public JsonWriter beginArray() {
     g.writeStartArray();
     return this;
   }
 
-  /** Ends the current array ({@code ]}). */
+  /**
+   * Ends the current array: {@code ]}.
+   *
+   * @return this writer
+   */
   public JsonWriter endArray() {
     g.writeEndArray();
     return this;
@@ -108,7 +124,11 @@ public final class JsonWriter {
     return this;
   }
 
-  /** Writes {@code null}. */
+  /**
+   * Writes {@code null}.
+   *
+   * @return this writer
+   */
   public JsonWriter nullValue() {
     g.writeNull();
     return this;
