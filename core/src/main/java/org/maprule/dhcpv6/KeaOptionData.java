@@ -3,12 +3,10 @@ package org.maprule.dhcpv6;
 import java.util.List;
 import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
+import org.maprule.json.Json;
+import org.maprule.json.JsonWriter;
 import org.maprule.rule.Domain;
 import org.maprule.rule.MapRule;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * ISC Kea DHCPv6 {@code option-data} entries that make Kea send the same
@@ -30,9 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  * be expressed this way.
  */
 public final class KeaOptionData {
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
   private KeaOptionData() {}
 
   /**
@@ -41,7 +36,9 @@ public final class KeaOptionData {
    * no explicit PSID).
    *
    * @param domain the domain
-   * @return UTF-8 JSON array, pretty-printed, fixed field order, no trailing newline
+   * @return UTF-8 JSON array laid out by {@link Json#writeIndented} (one member per line, two
+   *     spaces per level, LF line ends), members {@code name, space, data} in that order, no
+   *     trailing newline
    * @throws MapruleException {@link ErrorCode#NO_RULES}, {@link ErrorCode#BR_MISSING},
    *     {@link ErrorCode#DHCPV6_KEA_MIXED_PSID_OFFSETS} when the rules' PSID offsets differ
    */
@@ -81,24 +78,20 @@ public final class KeaOptionData {
       throw new MapruleException(ErrorCode.BR_MISSING, "brIpv6Address", null,
           "domain '" + domain.name() + "' has no BR: s46-cont-mape requires an s46-br");
     }
-    ArrayNode list = MAPPER.createArrayNode();
-    list.add(entry("s46-cont-mape", "dhcp6", null));
-    for (MapRule r : rules) {
-      list.add(entry("s46-rule", "s46-cont-mape-options", (fmr ? 1 : 0) + ", " + r.eaBitLength() + ", "
-          + r.ipv4Prefix().length() + ", " + r.ipv4Prefix().address() + ", " + r.ipv6Prefix()));
-    }
-    list.add(entry("s46-br", "s46-cont-mape-options", domain.brIpv6Address().toString()));
-    list.add(entry("s46-portparams", "s46-rule-options", rules.get(0).psidOffset() + ", 0/0"));
-    return MAPPER.writeValueAsBytes(list);
+    return Json.writeIndented(w -> {
+      w.beginArray();
+      entry(w, "s46-cont-mape", "dhcp6", null);
+      for (MapRule r : rules) {
+        entry(w, "s46-rule", "s46-cont-mape-options", (fmr ? 1 : 0) + ", " + r.eaBitLength() + ", "
+            + r.ipv4Prefix().length() + ", " + r.ipv4Prefix().address() + ", " + r.ipv6Prefix());
+      }
+      entry(w, "s46-br", "s46-cont-mape-options", domain.brIpv6Address().toString());
+      entry(w, "s46-portparams", "s46-rule-options", rules.get(0).psidOffset() + ", 0/0");
+      w.endArray();
+    });
   }
 
-  private static ObjectNode entry(String name, String space, String data) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("name", name);
-    o.put("space", space);
-    if (data != null) {
-      o.put("data", data);
-    }
-    return o;
+  private static void entry(JsonWriter w, String name, String space, String data) {
+    w.beginObject().field("name", name).field("space", space).fieldIfPresent("data", data).endObject();
   }
 }

@@ -1,6 +1,5 @@
 package org.maprule.diff;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.maprule.json.Json;
+import org.maprule.json.JsonWriter;
 import org.maprule.rule.Domain;
 import org.maprule.rule.MapRule;
 import org.maprule.rule.RuleSet;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * What changes for CEs between two rule sets: the answer to "who is affected if we publish
@@ -50,8 +48,6 @@ import tools.jackson.core.json.JsonFactory;
  *     of their first range (immutable copy)
  */
 public record RuleSetDiff(List<DomainChange> domainChanges, List<RuleChange> ruleChanges) {
-  private static final JsonFactory JSON = new JsonFactory();
-
   /** Copies the lists. */
   public RuleSetDiff {
     domainChanges = List.copyOf(domainChanges);
@@ -131,7 +127,8 @@ public record RuleSetDiff(List<DomainChange> domainChanges, List<RuleChange> rul
   }
 
   /**
-   * The diff as one UTF-8 JSON object, fixed field order, no whitespace, no trailing newline:
+   * The diff as one JSON object written by the one codec ({@link Json#write}: UTF-8, fixed field
+   * order, no whitespace, no trailing newline, U+2028/U+2029 escaped):
    * <pre>{@code
    * {"empty":false,"affectedEndUserPrefixes":65536,
    *  "domainChanges":[{"domain":"d","change":"BR","old":"2001:db8::1","new":"2001:db8::2"}],
@@ -148,79 +145,69 @@ public record RuleSetDiff(List<DomainChange> domainChanges, List<RuleChange> rul
    * @return the bytes
    */
   public byte[] toJson() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-      g.writeStartObject();
-      g.writeBooleanProperty("empty", isEmpty());
-      g.writeNumberProperty("affectedEndUserPrefixes", affectedEndUserPrefixes());
-      g.writeName("domainChanges");
-      g.writeStartArray();
+    return Json.write(w -> {
+      w.beginObject()
+          .field("empty", isEmpty())
+          .field("affectedEndUserPrefixes", affectedEndUserPrefixes())
+          .name("domainChanges").beginArray();
       for (DomainChange d : domainChanges) {
-        g.writeStartObject();
-        g.writeStringProperty("domain", d.domain());
-        g.writeStringProperty("change", d.kind().name());
-        g.writeStringProperty("old", d.oldValue());
-        g.writeStringProperty("new", d.newValue());
-        g.writeEndObject();
+        w.beginObject()
+            .field("domain", d.domain())
+            .field("change", d.kind().name())
+            .field("old", d.oldValue())
+            .field("new", d.newValue())
+            .endObject();
       }
-      g.writeEndArray();
-      g.writeName("ruleChanges");
-      g.writeStartArray();
+      w.endArray().name("ruleChanges").beginArray();
       for (RuleChange c : ruleChanges) {
-        g.writeStartObject();
-        writeRule(g, "old", c.oldRule());
-        writeRule(g, "new", c.newRule());
-        writeChanges(g, "changes", c.changes());
-        g.writeNumberProperty("endUserPrefixes", c.count());
-        g.writeBooleanProperty("exact", c.exact());
-        g.writeName("ranges");
-        g.writeStartArray();
+        w.beginObject();
+        writeRule(w, "old", c.oldRule());
+        writeRule(w, "new", c.newRule());
+        writeChanges(w, "changes", c.changes());
+        w.field("endUserPrefixes", c.count())
+            .field("exact", c.exact())
+            .name("ranges").beginArray();
         for (PrefixRange r : c.ranges()) {
-          g.writeStartObject();
-          g.writeStringProperty("first", r.first().toString());
-          g.writeStringProperty("last", r.last().toString());
-          g.writeNumberProperty("endUserPrefixLength", r.endUserPrefixLength());
-          g.writeNumberProperty("count", r.count());
-          writeChanges(g, "changes", r.changes());
-          writeChanges(g, "partialChanges", r.partialChanges());
-          g.writeBooleanProperty("exact", r.exact());
-          g.writeEndObject();
+          w.beginObject()
+              .field("first", r.first().toString())
+              .field("last", r.last().toString())
+              .field("endUserPrefixLength", r.endUserPrefixLength())
+              .field("count", r.count());
+          writeChanges(w, "changes", r.changes());
+          writeChanges(w, "partialChanges", r.partialChanges());
+          w.field("exact", r.exact()).endObject();
         }
-        g.writeEndArray();
-        g.writeEndObject();
+        w.endArray().endObject();
       }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    return out.toByteArray();
+      w.endArray().endObject();
+    });
   }
 
-  private static void writeRule(JsonGenerator g, String name, RuleRef ref) {
-    g.writeName(name);
+  private static void writeRule(JsonWriter w, String name, RuleRef ref) {
+    w.name(name);
     if (ref == null) {
-      g.writeNull();
+      w.nullValue();
       return;
     }
     MapRule r = ref.rule();
-    g.writeStartObject();
-    g.writeStringProperty("domain", ref.domain());
-    g.writeNumberProperty("index", ref.index());
-    g.writeStringProperty("ipv6Prefix", r.ipv6Prefix().toString());
-    g.writeStringProperty("ipv4Prefix", r.ipv4Prefix().toString());
-    g.writeNumberProperty("eaBitLength", r.eaBitLength());
-    g.writeNumberProperty("psidOffset", r.psidOffset());
-    g.writeEndObject();
+    w.beginObject()
+        .field("domain", ref.domain())
+        .field("index", ref.index())
+        .field("ipv6Prefix", r.ipv6Prefix().toString())
+        .field("ipv4Prefix", r.ipv4Prefix().toString())
+        .field("eaBitLength", r.eaBitLength())
+        .field("psidOffset", r.psidOffset())
+        .endObject();
   }
 
-  private static void writeChanges(JsonGenerator g, String name, Set<Change> changes) {
-    g.writeName(name);
-    g.writeStartArray();
+  private static void writeChanges(JsonWriter w, String name, Set<Change> changes) {
+    w.name(name).beginArray();
     for (Change c : Change.values()) {
       if (changes.contains(c)) {
-        g.writeString(c.name());
+        w.value(c.name());
       }
     }
-    g.writeEndArray();
+    w.endArray();
   }
 
   /**

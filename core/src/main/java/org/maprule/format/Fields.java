@@ -6,7 +6,6 @@ import org.maprule.addr.Ipv4Prefix;
 import org.maprule.addr.Ipv6Address;
 import org.maprule.addr.Ipv6Prefix;
 import org.maprule.json.JsonFields;
-import org.maprule.json.Violations;
 
 /** The address-typed getters every reader shares: a strict parse, or a violation and null. */
 final class Fields {

@@ -16,7 +16,6 @@ import org.maprule.json.JsonNumber;
 import org.maprule.json.JsonPath;
 import org.maprule.json.JsonString;
 import org.maprule.json.JsonValue;
-import org.maprule.json.Violations;
 import org.maprule.rule.Domain;
 import org.maprule.rule.InterfaceIdFormat;
 import org.maprule.rule.MapRule;

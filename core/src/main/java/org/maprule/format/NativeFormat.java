@@ -13,7 +13,6 @@ import org.maprule.json.JsonFields;
 import org.maprule.json.JsonPath;
 import org.maprule.json.JsonValue;
 import org.maprule.json.JsonWriter;
-import org.maprule.json.Violations;
 import org.maprule.rule.Domain;
 import org.maprule.rule.InterfaceIdFormat;
 import org.maprule.rule.MapRule;

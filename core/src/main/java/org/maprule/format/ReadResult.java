@@ -4,7 +4,6 @@ import java.util.List;
 import org.maprule.json.Json;
 import org.maprule.json.JsonFields;
 import org.maprule.json.JsonValue;
-import org.maprule.json.Violations;
 import org.maprule.rule.RuleSet;
 import org.maprule.validate.Violation;
 

@@ -1,23 +1,16 @@
 package org.maprule.http;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.function.Consumer;
+import org.maprule.json.Json;
 import org.maprule.validate.Violation;
-import tools.jackson.core.JsonEncoding;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
- * The few JSON bodies the HTTP layer writes itself (problem+json, {@code /health}), with Jackson
- * 3's streaming {@link JsonGenerator}: compact, UTF-8, fixed member order, no floats, no trailing
- * newline, non-ASCII written as UTF-8 (not escaped). Strings are made well-formed first (a lone
- * surrogate becomes U+FFFD) so that nothing a client sends can make writing fail.
+ * The few JSON bodies the HTTP layer writes itself (problem+json, {@code /health}), through the
+ * one codec ({@link Json#write}: compact UTF-8, members in the order below, no floats, no trailing
+ * newline, non-ASCII as UTF-8, U+2028/U+2029 escaped, an unpaired surrogate as U+FFFD, so nothing
+ * a client sends can make writing fail).
  */
 final class JsonBodies {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private JsonBodies() {}
 
   /**
@@ -26,100 +19,46 @@ final class JsonBodies {
    */
   static byte[] problem(String type, String title, int status, String detail, String code,
       String field, String value) {
-    return write(g -> {
-      g.writeStartObject();
-      g.writeStringProperty("type", type);
-      g.writeStringProperty("title", title);
-      g.writeNumberProperty("status", status);
-      g.writeStringProperty("detail", clean(detail));
-      g.writeStringProperty("code", code);
-      if (field != null) {
-        g.writeStringProperty("field", clean(field));
-      }
-      if (value != null) {
-        g.writeStringProperty("value", clean(value));
-      }
-      g.writeEndObject();
-    });
+    return Json.write(w -> w.beginObject()
+        .field("type", type)
+        .field("title", title)
+        .field("status", status)
+        .field("detail", detail)
+        .field("code", code)
+        .fieldIfPresent("field", field)
+        .fieldIfPresent("value", value)
+        .endObject());
   }
 
   /**
    * The {@code /health} body: {@code status, ruleSet, domains, rules, cloud, version} and, when
    * {@code violations} is non-null, {@code violations} as {@code [{code, field, value,
-   * message}]} in the order given.
+   * message}]} in the order given; {@code ruleSet} and a violation's {@code value} are
+   * {@code null} when absent.
    */
   static byte[] health(String status, String digest, int domains, int rules, String cloud,
       String version, List<Violation> violations) {
-    return write(g -> {
-      g.writeStartObject();
-      g.writeStringProperty("status", status);
-      if (digest == null) {
-        g.writeNullProperty("ruleSet");
-      } else {
-        g.writeStringProperty("ruleSet", digest);
-      }
-      g.writeNumberProperty("domains", domains);
-      g.writeNumberProperty("rules", rules);
-      g.writeStringProperty("cloud", clean(cloud));
-      g.writeStringProperty("version", clean(version));
+    return Json.write(w -> {
+      w.beginObject()
+          .field("status", status)
+          .field("ruleSet", digest)
+          .field("domains", domains)
+          .field("rules", rules)
+          .field("cloud", cloud)
+          .field("version", version);
       if (violations != null) {
-        g.writeName("violations");
-        g.writeStartArray();
+        w.name("violations").beginArray();
         for (Violation v : violations) {
-          g.writeStartObject();
-          g.writeStringProperty("code", v.code().name());
-          g.writeStringProperty("field", clean(v.field()));
-          if (v.value() == null) {
-            g.writeNullProperty("value");
-          } else {
-            g.writeStringProperty("value", clean(v.value()));
-          }
-          g.writeStringProperty("message", clean(v.message()));
-          g.writeEndObject();
+          w.beginObject()
+              .field("code", v.code().name())
+              .field("field", v.field())
+              .field("value", v.value())
+              .field("message", v.message())
+              .endObject();
         }
-        g.writeEndArray();
+        w.endArray();
       }
-      g.writeEndObject();
+      w.endObject();
     });
-  }
-
-  private static byte[] write(Consumer<JsonGenerator> body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out,
-        JsonEncoding.UTF8)) {
-      body.accept(g);
-    }
-    return out.toByteArray();
-  }
-
-  /** {@code s} with every unpaired surrogate replaced by U+FFFD; null stays null. */
-  static String clean(String s) {
-    if (s == null) {
-      return null;
-    }
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean bad;
-      if (Character.isHighSurrogate(c)) {
-        bad = i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-        if (!bad) {
-          if (b != null) {
-            b.append(c).append(s.charAt(i + 1));
-          }
-          i++;
-          continue;
-        }
-      } else {
-        bad = Character.isLowSurrogate(c);
-      }
-      if (bad && b == null) {
-        b = new StringBuilder(s.length()).append(s, 0, i);
-      }
-      if (b != null) {
-        b.append(bad ? '\uFFFD' : c);
-      }
-    }
-    return b == null ? s : b.toString();
   }
 }

@@ -12,8 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.maprule.ErrorCode;
-import org.maprule.MapruleException;
+import org.maprule.json.JsonProblems.Kind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -21,6 +20,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -30,15 +30,21 @@ import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * maprule's one JSON codec, on Jackson 3's streaming API only (no data binding, no default
- * typing, no reflection into maprule's types).
+ * typing, no reflection into maprule's types): every JSON body, file and CLI line maprule writes
+ * goes through {@link #write} (or {@link #writeIndented}), every rule-set document it reads
+ * through {@link #read} (the parity CLI's report is the one writer left outside, until that
+ * command is split; deploy's tests keep the list). This package knows nothing of MAP-E: it depends on the JDK and
+ * {@code jackson-core} only.
  *
  * <p><b>Reading</b> ({@link #read}) is strict RFC 8259 JSON, and a little stricter:
  * <ul>
  *   <li>UTF-8 only (RFC 8259 §8.1); any invalid, overlong or surrogate-encoding byte sequence is
- *       {@link ErrorCode#MALFORMED_JSON} naming the byte offset. UTF-16/32 are not detected.
+ *       {@link Kind#MALFORMED_JSON} naming the byte offset. UTF-16/32 are not detected.
  *   <li>A leading byte order mark is <em>rejected</em> (RFC 8259 §8.1 lets parsers ignore it; we
  *       do not, so every tool that reads the same file agrees on its bytes, and the message says
  *       how to fix it).
@@ -54,8 +60,14 @@ import tools.jackson.core.json.JsonWriteFeature;
  * Numbers keep their literal ({@link JsonNumber}), so readers can tell {@code 16} from
  * {@code 16.0}.
  *
- * <p><b>Writing</b> ({@link #write}) goes through {@link JsonWriter}: fixed order as called,
- * compact, UTF-8, no floats, no trailing newline.
+ * <p><b>Writing</b> ({@link #write}, {@link #writeIndented}) goes through {@link JsonWriter}, with
+ * one escaping policy for every output (RFC 8259 §7): members and elements in call order, UTF-8,
+ * integers only (no floats), non-ASCII written as UTF-8, {@code /} not escaped, C0 controls
+ * escaped ({@code \n}, {@code \t}, … or {@code \u001f}, lower-case hex), U+2028 and U+2029
+ * escaped ({@code \u2028}, {@code \u2029}: line terminators to pre-ES2019 JavaScript, so the same
+ * bytes are safe in JSONP), an unpaired surrogate replaced by U+FFFD (so the output is always
+ * Unicode text, RFC 7493 §2.1, and nothing a client sends can make writing fail), no trailing
+ * newline.
  */
 public final class Json {
   /** Deepest nesting accepted; rule-set documents need 5, HB46PP answers a few more. */
@@ -81,24 +93,45 @@ public final class Json {
       .characterEscapes(new LineSeparatorEscapes())
       .build();
 
+  /**
+   * Jackson's default layout with LF line ends on every platform: arrays on one line
+   * ({@code [ a, b ]}), objects one member per line indented by two spaces, {@code "name" : value}.
+   */
+  private static final DefaultPrettyPrinter INDENTED =
+      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
+  /** Hands every generator its own {@link #INDENTED} (a pretty printer tracks the nesting). */
+  private static final ObjectWriteContext INDENTED_CONTEXT = new ObjectWriteContext.Base() {
+    @Override
+    public PrettyPrinter getPrettyPrinter() {
+      return INDENTED.createInstance();
+    }
+
+    @Override
+    public boolean hasPrettyPrinter() {
+      return true;
+    }
+  };
+
   private Json() {}
 
   /**
    * Reads one JSON document, recording problems instead of throwing.
    *
    * @param bytes the document, UTF-8
-   * @param out where problems go: {@link ErrorCode#MALFORMED_JSON} (not UTF-8, BOM, not
-   *     well-formed, empty, trailing content: one violation, then reading stops; duplicate names
-   *     and unpaired surrogates: one each, reading goes on)
+   * @param out where problems go, all {@link Kind#MALFORMED_JSON}: not UTF-8, BOM, not
+   *     well-formed, empty, trailing content: one {@link JsonProblems#error error}, then reading
+   *     stops; duplicate names and unpaired surrogates: one {@link JsonProblems#flag flag} each,
+   *     reading goes on
    * @return the root value, or null when the document is not well-formed
    */
-  public static JsonValue read(byte[] bytes, Violations out) {
+  public static JsonValue read(byte[] bytes, JsonProblems out) {
     String text = decodeUtf8(bytes, out);
     if (text == null) {
       return null;
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      out.error(ErrorCode.MALFORMED_JSON, "", null, "the document starts with a byte order mark "
+      out.error(Kind.MALFORMED_JSON, "", null, "the document starts with a byte order mark "
           + "(EF BB BF), which maprule does not accept (RFC 8259 §8.1): save it as UTF-8 without BOM");
       return null;
     }
@@ -107,13 +140,13 @@ public final class Json {
       b.parser = p;
       JsonToken t = p.nextToken();
       if (t == null) {
-        out.error(ErrorCode.MALFORMED_JSON, "", null, "the document is empty: expected a JSON value");
+        out.error(Kind.MALFORMED_JSON, "", null, "the document is empty: expected a JSON value");
         return null;
       }
       JsonValue root = b.value(t, "");
       b.where = "";
       if (p.nextToken() != null) {
-        out.error(ErrorCode.MALFORMED_JSON, "", null, "the document has content after its JSON value, "
+        out.error(Kind.MALFORMED_JSON, "", null, "the document has content after its JSON value, "
             + at(p.currentTokenLocation()));
         return null;
       }
@@ -123,38 +156,71 @@ public final class Json {
       if ((loc == null || loc.getLineNr() < 1) && b.parser != null) {
         loc = b.parser.currentLocation();
       }
-      out.error(ErrorCode.MALFORMED_JSON, b.where, null, "the document is not well-formed JSON "
+      out.error(Kind.MALFORMED_JSON, b.where, null, "the document is not well-formed JSON "
           + at(loc) + " (in " + JsonPath.describe(b.where) + "): " + plain(e.getOriginalMessage()));
       return null;
     }
   }
 
   /**
-   * Reads one JSON document, throwing on the first problem.
+   * Reads one JSON document that is expected to be well-formed (maprule's own output, a peer's
+   * answer), throwing on any problem {@link #read(byte[], JsonProblems)} would report. Read
+   * documents from users with {@link #read(byte[], JsonProblems)}, which reports every problem
+   * with its path.
    *
    * @param bytes the document, UTF-8
    * @return the root value
-   * @throws MapruleException {@link ErrorCode#RULE_SET_INVALID} listing the
-   *     {@link ErrorCode#MALFORMED_JSON} violations of {@link #read(byte[], Violations)}
+   * @throws IllegalArgumentException when {@link #read(byte[], JsonProblems)} reports any
+   *     problem; the message is the first problem's
    */
   public static JsonValue parse(byte[] bytes) {
-    Violations out = new Violations();
-    JsonValue v = read(bytes, out);
-    out.throwIfAny();
+    List<String> problems = new ArrayList<>();
+    JsonValue v = read(bytes, new JsonProblems() {
+      @Override
+      public void error(Kind kind, String path, String value, String message) {
+        problems.add(message);
+      }
+
+      @Override
+      public void flag(Kind kind, String path, String value, String message) {
+        problems.add(message);
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.get(0));
+    }
     return v;
   }
 
   /**
-   * Writes one JSON document.
+   * Writes one JSON document, compact: no space or newline between tokens, none after the value.
    *
    * @param body writes exactly one complete value (object, array or scalar)
-   * @return the UTF-8 bytes, compact, no trailing newline
+   * @return the UTF-8 bytes
    * @throws IllegalStateException when {@code body} leaves a value incomplete or writes
    *     members outside an object (a programming error)
    */
   public static byte[] write(Consumer<JsonWriter> body) {
+    return write(ObjectWriteContext.empty(), body);
+  }
+
+  /**
+   * Writes one JSON document laid out for people to read and paste (configuration snippets such
+   * as Kea's {@code option-data}): arrays on one line, {@code [ a, b ]}; objects one member per
+   * line, indented by two spaces per level, {@code "name" : value}; LF line ends; no newline after
+   * the value. Escaping and everything else as {@link #write}.
+   *
+   * @param body writes exactly one complete value
+   * @return the UTF-8 bytes
+   * @throws IllegalStateException as {@link #write}
+   */
+  public static byte[] writeIndented(Consumer<JsonWriter> body) {
+    return write(INDENTED_CONTEXT, body);
+  }
+
+  private static byte[] write(ObjectWriteContext context, Consumer<JsonWriter> body) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), bytes, JsonEncoding.UTF8)) {
+    try (JsonGenerator g = FACTORY.createGenerator(context, bytes, JsonEncoding.UTF8)) {
       body.accept(new JsonWriter(g));
       if (!g.streamWriteContext().inRoot()) {
         throw new IllegalStateException("JSON value left incomplete");
@@ -181,7 +247,7 @@ public final class Json {
   }
 
   /** Strict UTF-8 decoding; null (and a violation) on any invalid sequence. */
-  private static String decodeUtf8(byte[] bytes, Violations out) {
+  private static String decodeUtf8(byte[] bytes, JsonProblems out) {
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -197,7 +263,7 @@ public final class Json {
       for (int i = pos; i < Math.min(bytes.length, pos + r.length()); i++) {
         seq.append(String.format("%02X", bytes[i] & 0xFF));
       }
-      out.error(ErrorCode.MALFORMED_JSON, "", seq.toString(), "the document is not UTF-8: invalid byte "
+      out.error(Kind.MALFORMED_JSON, "", seq.toString(), "the document is not UTF-8: invalid byte "
           + "sequence " + seq + " at byte offset " + pos + " (RFC 8259 §8.1 requires UTF-8)");
       return null;
     }
@@ -207,11 +273,11 @@ public final class Json {
 
   /** Builds the tree, tracking the path for messages and reporting duplicates and surrogates. */
   private static final class TreeBuilder {
-    private final Violations out;
+    private final JsonProblems out;
     private JsonParser parser;
     private String where = "";
 
-    TreeBuilder(Violations out) {
+    TreeBuilder(JsonProblems out) {
       this.out = out;
     }
 
@@ -229,7 +295,7 @@ public final class Json {
             where = p;
             JsonValue v = value(parser.nextToken(), p);
             if (members.containsKey(name)) {
-              out.flag(ErrorCode.MALFORMED_JSON, p, v.toJson(100), p + " appears more than once "
+              out.flag(Kind.MALFORMED_JSON, p, v.toJson(100), p + " appears more than once "
                   + "(duplicate member names are ambiguous, RFC 7493 §2.3); the first is kept");
             } else {
               members.put(name, v);
@@ -298,7 +364,7 @@ public final class Json {
         if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
         } else if (Character.isSurrogate(c)) {
-          out.flag(ErrorCode.MALFORMED_JSON, path, null, JsonPath.describe(path) + " has a " + what
+          out.flag(Kind.MALFORMED_JSON, path, null, JsonPath.describe(path) + " has a " + what
               + " with an unpaired surrogate \\u" + String.format("%04x", (int) c)
               + " at index " + i + " (not Unicode text, RFC 7493 §2.1)");
           return;

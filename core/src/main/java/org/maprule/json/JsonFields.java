@@ -4,21 +4,21 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.maprule.ErrorCode;
+import org.maprule.json.JsonProblems.Kind;
 
 /**
- * Reads the members of one JSON object strictly, recording every problem in a {@link Violations}
+ * Reads the members of one JSON object strictly, recording every problem in a {@link JsonProblems}
  * with the member's path instead of stopping at the first: a getter returns the value, or null
  * when the member is absent or could not be read (the violation is then already recorded).
  *
  * <p>Strictness, the same for every reader: {@code null} is never taken for "absent" (it is
- * {@link ErrorCode#WRONG_TYPE}: omit an optional field instead); an integer field takes only an
+ * {@link Kind#WRONG_TYPE}: omit an optional field instead); an integer field takes only an
  * integral JSON number ({@code 16.0}, {@code 1e1} and {@code "16"} are {@code WRONG_TYPE}) that
- * fits a Java int ({@link ErrorCode#INVALID_VALUE} otherwise); a decimal-string field (OCN) takes
+ * fits a Java int ({@link Kind#INVALID_VALUE} otherwise); a decimal-string field (OCN) takes
  * only a JSON string of ASCII digits without sign, space or leading zero.
  *
  * <p>Every name asked for counts as known; {@link #rejectUnknown()} then reports each other
- * member as {@link ErrorCode#UNKNOWN_FIELD} (a {@link Violations#flag flag}: the document's values
+ * member as {@link Kind#UNKNOWN_FIELD} (a {@link JsonProblems#flag flag}: the document's values
  * stay readable).
  */
 public final class JsonFields {
@@ -27,10 +27,10 @@ public final class JsonFields {
 
   private final JsonObject object;
   private final String path;
-  private final Violations out;
+  private final JsonProblems out;
   private final Set<String> known = new LinkedHashSet<>();
 
-  private JsonFields(JsonObject object, String path, Violations out) {
+  private JsonFields(JsonObject object, String path, JsonProblems out) {
     this.object = object;
     this.path = path;
     this.out = out;
@@ -41,15 +41,15 @@ public final class JsonFields {
    *
    * @param value the value, or null when it is absent (its absence is the caller's to report)
    * @param path the value's path, {@code ""} for the document
-   * @param out where problems go; a non-object value is recorded as {@link ErrorCode#WRONG_TYPE}
+   * @param out where problems go; a non-object value is recorded as {@link Kind#WRONG_TYPE}
    * @return a reader; over a missing or non-object value every getter returns null silently
    */
-  public static JsonFields of(JsonValue value, String path, Violations out) {
+  public static JsonFields of(JsonValue value, String path, JsonProblems out) {
     if (value instanceof JsonObject o) {
       return new JsonFields(o, path, out);
     }
     if (value != null) {
-      out.error(ErrorCode.WRONG_TYPE, path, value.toJson(100),
+      out.error(Kind.WRONG_TYPE, path, value.toJson(100),
           JsonPath.describe(path) + " is " + value.typeName() + "; expected an object");
     }
     return new JsonFields(null, path, out);
@@ -75,7 +75,7 @@ public final class JsonFields {
    * Member {@code name} of any type.
    *
    * @param name the member name
-   * @param required whether absence is {@link ErrorCode#MISSING_FIELD}
+   * @param required whether absence is {@link Kind#MISSING_FIELD}
    * @return the value or null when absent
    */
   public JsonValue value(String name, boolean required) {
@@ -85,7 +85,7 @@ public final class JsonFields {
     }
     JsonValue v = object.get(name);
     if (v == null && required) {
-      out.error(ErrorCode.MISSING_FIELD, path(name), null, path(name) + " is missing");
+      out.error(Kind.MISSING_FIELD, path(name), null, path(name) + " is missing");
     }
     return v;
   }
@@ -94,8 +94,8 @@ public final class JsonFields {
    * A string member.
    *
    * @param name the member name
-   * @param required whether absence is {@link ErrorCode#MISSING_FIELD}
-   * @return the string, or null when absent or not a string ({@link ErrorCode#WRONG_TYPE})
+   * @param required whether absence is {@link Kind#MISSING_FIELD}
+   * @return the string, or null when absent or not a string ({@link Kind#WRONG_TYPE})
    */
   public String string(String name, boolean required) {
     JsonValue v = value(name, required);
@@ -113,9 +113,9 @@ public final class JsonFields {
    * An integer member: an integral JSON number in the int range.
    *
    * @param name the member name
-   * @param required whether absence is {@link ErrorCode#MISSING_FIELD}
-   * @return the value, or null when absent, not an integral number ({@link ErrorCode#WRONG_TYPE})
-   *     or outside -2^31..2^31-1 ({@link ErrorCode#INVALID_VALUE})
+   * @param required whether absence is {@link Kind#MISSING_FIELD}
+   * @return the value, or null when absent, not an integral number ({@link Kind#WRONG_TYPE})
+   *     or outside -2^31..2^31-1 ({@link Kind#INVALID_VALUE})
    */
   public Integer integer(String name, boolean required) {
     JsonValue v = value(name, required);
@@ -127,7 +127,7 @@ public final class JsonFields {
       return null;
     }
     if (!n.fitsInt()) {
-      out.error(ErrorCode.INVALID_VALUE, path(name), n.literal(),
+      out.error(Kind.INVALID_VALUE, path(name), n.literal(),
           path(name) + " " + n.toJson(40) + " is outside the 32-bit integer range");
       return null;
     }
@@ -139,9 +139,9 @@ public final class JsonFields {
    * {@code "18"}; not {@code 18}, {@code "+18"}, {@code "018"}, {@code " 18"} or {@code ""}.
    *
    * @param name the member name
-   * @param required whether absence is {@link ErrorCode#MISSING_FIELD}
-   * @return the value, or null when absent, not a string ({@link ErrorCode#WRONG_TYPE}) or not
-   *     1 to 9 ASCII digits without a leading zero ({@link ErrorCode#INVALID_VALUE})
+   * @param required whether absence is {@link Kind#MISSING_FIELD}
+   * @return the value, or null when absent, not a string ({@link Kind#WRONG_TYPE}) or not
+   *     1 to 9 ASCII digits without a leading zero ({@link Kind#INVALID_VALUE})
    */
   public Integer decimalString(String name, boolean required) {
     String s = string(name, required);
@@ -159,7 +159,7 @@ public final class JsonFields {
       reason = "is too large (more than " + MAX_DECIMAL_DIGITS + " digits)";
     }
     if (reason != null) {
-      out.error(ErrorCode.INVALID_VALUE, path(name), s,
+      out.error(Kind.INVALID_VALUE, path(name), s,
           path(name) + " " + new JsonString(s).toJson(40) + " is not a decimal string: it " + reason);
       return null;
     }
@@ -170,8 +170,8 @@ public final class JsonFields {
    * An array member.
    *
    * @param name the member name
-   * @param required whether absence is {@link ErrorCode#MISSING_FIELD}
-   * @return the array, or null when absent or not an array ({@link ErrorCode#WRONG_TYPE})
+   * @param required whether absence is {@link Kind#MISSING_FIELD}
+   * @return the array, or null when absent or not an array ({@link Kind#WRONG_TYPE})
    */
   public JsonArray array(String name, boolean required) {
     JsonValue v = value(name, required);
@@ -186,14 +186,14 @@ public final class JsonFields {
   }
 
   /**
-   * Records {@link ErrorCode#WRONG_TYPE} for member {@code name}.
+   * Records {@link Kind#WRONG_TYPE} for member {@code name}.
    *
    * @param name the member name
    * @param v its value
    * @param expected what it should be, in words ("a string", "0, 1, true or false")
    */
   public void wrongType(String name, JsonValue v, String expected) {
-    out.error(ErrorCode.WRONG_TYPE, path(name), v.toJson(100),
+    out.error(Kind.WRONG_TYPE, path(name), v.toJson(100),
         path(name) + " is " + (v instanceof JsonNull ? "null" : v.typeName() + " (" + v.toJson(40) + ")")
             + "; expected " + expected);
   }
@@ -209,7 +209,7 @@ public final class JsonFields {
 
   /**
    * Reports every member not asked for (nor {@link #allow allowed}) as
-   * {@link ErrorCode#UNKNOWN_FIELD}, suggesting the known name it most likely misspells.
+   * {@link Kind#UNKNOWN_FIELD}, suggesting the known name it most likely misspells.
    */
   public void rejectUnknown() {
     if (object == null) {
@@ -219,7 +219,7 @@ public final class JsonFields {
       if (!known.contains(e.getKey())) {
         String p = path(e.getKey());
         String hint = suggestion(e.getKey());
-        out.flag(ErrorCode.UNKNOWN_FIELD, p, e.getValue().toJson(100),
+        out.flag(Kind.UNKNOWN_FIELD, p, e.getValue().toJson(100),
             p + " is not a field of " + JsonPath.describe(path)
                 + (hint == null ? "" : "; did you mean '" + hint + "'?")
                 + " (known: " + String.join(", ", known) + ")");

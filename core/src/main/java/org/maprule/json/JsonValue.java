@@ -18,8 +18,9 @@ public sealed interface JsonValue
   String typeName();
 
   /**
-   * Compact JSON text of this value, for messages and {@link org.maprule.validate.Violation}
-   * values (numbers as read, strings escaped as RFC 8259 §7 requires).
+   * Compact JSON text of this value, for messages and the values quoted in
+   * {@link JsonProblems} reports (numbers as read, strings escaped as RFC 8259 §7 requires, and
+   * an unpaired surrogate escaped as {@code \ud800} so a message shows what was read).
    */
   String toJson();
 

@@ -3,12 +3,15 @@ package org.maprule.dhcpv6;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.maprule.ErrorCode;
 import org.maprule.addr.Ipv4Prefix;
+import org.maprule.addr.Ipv6Address;
 import org.maprule.addr.Ipv6Prefix;
 import org.maprule.rule.Domain;
 import org.maprule.rule.InterfaceIdFormat;
@@ -39,6 +42,70 @@ class KeaOptionDataTest {
   @Test
   void goldenForTheDomainMdExample() {
     assertThat(new String(KeaOptionData.mapE(Rfc7598Test.EXAMPLE), StandardCharsets.UTF_8)).isEqualTo(GOLDEN);
+  }
+
+  /** Two rules, written before the one codec by databind's INDENT_OUTPUT: the bytes are unchanged. */
+  static final String GOLDEN_TWO_RULES = """
+      [ {
+        "name" : "s46-cont-mape",
+        "space" : "dhcp6"
+      }, {
+        "name" : "s46-rule",
+        "space" : "s46-cont-mape-options",
+        "data" : "1, 16, 24, 192.0.2.0, 2001:db8::/40"
+      }, {
+        "name" : "s46-rule",
+        "space" : "s46-cont-mape-options",
+        "data" : "1, 16, 24, 198.51.100.0, 2001:db8:100::/40"
+      }, {
+        "name" : "s46-br",
+        "space" : "s46-cont-mape-options",
+        "data" : "2001:db8:ffff::1"
+      }, {
+        "name" : "s46-portparams",
+        "space" : "s46-rule-options",
+        "data" : "6, 0/0"
+      } ]""";
+
+  /**
+   * SHA-256 over, for every domain of {@link JpRules#ruleSet} of every provider in file order,
+   * {@code mapE(domain)} then, per rule, {@code mapEBmr(domain, rule, false)} and
+   * {@code mapEBmr(domain, rule, true)}: 5 domains, 363401 bytes, as written before the one codec
+   * (databind, {@code INDENT_OUTPUT}).
+   */
+  static final String JP_DIGEST = "a1e5f61e58a53dbefddf81e435035d7f90471eefdde8243f9bfe5a7ebe19ae7d";
+
+  @Test
+  void goldenForTwoRules() {
+    Domain two = new Domain("two", Ipv6Address.parse("2001:db8:ffff::1"), InterfaceIdFormat.RFC7597,
+        OptionalInt.empty(), List.of(Rfc7598Test.RFC_EXAMPLE_1,
+            new MapRule(Ipv6Prefix.parse("2001:db8:100::/40"), Ipv4Prefix.parse("198.51.100.0/24"), 16, 6)));
+    assertThat(new String(KeaOptionData.mapE(two), StandardCharsets.UTF_8)).isEqualTo(GOLDEN_TWO_RULES);
+  }
+
+  @Test
+  void everyJpDomainIsByteForByteWhatItWas() throws Exception {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    long bytes = 0;
+    int domains = 0;
+    for (String provider : JpRules.providers()) {
+      for (Domain d : JpRules.ruleSet(provider).domains()) {
+        domains++;
+        byte[] all = KeaOptionData.mapE(d);
+        sha.update(all);
+        bytes += all.length;
+        for (MapRule r : d.rules()) {
+          byte[] hub = KeaOptionData.mapEBmr(d, r, false);
+          byte[] mesh = KeaOptionData.mapEBmr(d, r, true);
+          sha.update(hub);
+          sha.update(mesh);
+          bytes += hub.length + mesh.length;
+        }
+      }
+    }
+    assertThat(domains).isEqualTo(5);
+    assertThat(bytes).isEqualTo(363401);
+    assertThat(HexFormat.of().formatHex(sha.digest())).isEqualTo(JP_DIGEST);
   }
 
   @Test

@@ -294,6 +294,19 @@ class RuleSetDiffTest {
 
   // ---- output ----
 
+  /** Before the one codec, the diff was written by a plain JsonFactory: U+2028 went out raw. */
+  @Test
+  void jsonEscapesLineAndParagraphSeparatorsAsEveryBodyDoes() {
+    RuleSetDiff d = new RuleSetDiff(List.of(
+        new DomainChange("a\u2028b", DomainChange.Kind.ADDED, null, "a\u2028b"),
+        new DomainChange("c\u2029", DomainChange.Kind.BR, "2001:db8::1", null)), List.of());
+    byte[] json = d.toJson();
+    assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"empty\":false,\"affectedEndUserPrefixes\":0,"
+        + "\"domainChanges\":[{\"domain\":\"a\\u2028b\",\"change\":\"ADDED\",\"old\":null,\"new\":\"a\\u2028b\"},"
+        + "{\"domain\":\"c\\u2029\",\"change\":\"BR\",\"old\":\"2001:db8::1\",\"new\":null}],\"ruleChanges\":[]}");
+    assertThat(json).doesNotContain((byte) 0xE2);
+  }
+
   @Test
   void jsonAndTextOfOneChange() {
     MapRule changed = rule("2001:db8:100::/40", "198.51.100.0/24", 16, 6);

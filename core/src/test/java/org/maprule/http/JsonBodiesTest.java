@@ -33,12 +33,23 @@ class JsonBodiesTest {
         .contains("\"value\":\"日本\uD83D\uDE00\"");
   }
 
+  /** Before the one codec, problem+json was written by a plain JsonFactory: U+2028 went out raw. */
+  @Test
+  void lineAndParagraphSeparatorsAreEscapedLikeEveryOtherBody() {
+    byte[] problem = JsonBodies.problem("about:blank", "Bad Request", 400, "a\u2028b\u2029c", "X",
+        "f\u2028", "v\u2029");
+    assertThat(s(problem)).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+        + "\"detail\":\"a\\u2028b\\u2029c\",\"code\":\"X\",\"field\":\"f\\u2028\",\"value\":\"v\\u2029\"}");
+    assertThat(problem).doesNotContain((byte) 0xE2);
+    byte[] health = JsonBodies.health("invalid", null, 0, 0, "a\u2028", "1", List.of(
+        Violation.error(ErrorCode.INVALID_PREFIX, "f", "2001:db8::/40\u2028", "m\u2029")));
+    assertThat(s(health)).contains("\"cloud\":\"a\\u2028\"")
+        .contains("\"value\":\"2001:db8::/40\\u2028\",\"message\":\"m\\u2029\"");
+    assertThat(health).doesNotContain((byte) 0xE2);
+  }
+
   @Test
   void loneSurrogatesBecomeReplacementCharacters() {
-    assertThat(JsonBodies.clean("a\uD800b")).isEqualTo("a\uFFFDb");
-    assertThat(JsonBodies.clean("a\uDC00")).isEqualTo("a\uFFFD");
-    assertThat(JsonBodies.clean("\uD800")).isEqualTo("\uFFFD");
-    assertThat(JsonBodies.clean("ok\uD83D\uDE00")).isEqualTo("ok\uD83D\uDE00");
     String body = s(JsonBodies.problem("about:blank", "Bad Request", 400, "x\uD800", "X", null,
         "\uDFFF"));
     assertThat(body).contains("\"detail\":\"x\uFFFD\"").contains("\"value\":\"\uFFFD\"");

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.maprule.ErrorCode;
-import org.maprule.validate.Violation;
+import org.maprule.json.JsonProblems.Kind;
+import org.maprule.json.RecordedProblems.Problem;
 
 class JsonFieldsTest {
 
-  private final Violations out = new Violations();
+  private final RecordedProblems out = new RecordedProblems();
 
   private JsonFields fields(String json) {
     return JsonFields.of(Json.parse(json.getBytes(StandardCharsets.UTF_8)), "x", out);
@@ -35,15 +35,15 @@ class JsonFieldsTest {
       "null          |       | WRONG_TYPE",
       "[16]          |       | WRONG_TYPE",
       "{}            |       | WRONG_TYPE"})
-  void integers(String literal, Integer expected, ErrorCode code) {
+  void integers(String literal, Integer expected, Kind code) {
     Integer got = fields("{\"n\":" + literal + "}").integer("n", true);
     assertThat(got).isEqualTo(expected);
     if (code == null) {
       assertThat(out.isEmpty()).isTrue();
     } else {
       assertThat(out.list()).singleElement().satisfies(v -> {
-        assertThat(v.code()).isEqualTo(code);
-        assertThat(v.field()).isEqualTo("x.n");
+        assertThat(v.kind()).isEqualTo(code);
+        assertThat(v.path()).isEqualTo("x.n");
         assertThat(v.value()).isEqualTo(literal);
         assertThat(v.message()).startsWith("x.n ");
       });
@@ -70,13 +70,13 @@ class JsonFieldsTest {
       "6                |   | WRONG_TYPE",
       "6.0              |   | WRONG_TYPE",
       "null             |   | WRONG_TYPE"})
-  void decimalStrings(String literal, Integer expected, ErrorCode code) {
+  void decimalStrings(String literal, Integer expected, Kind code) {
     Integer got = fields("{\"n\":" + literal + "}").decimalString("n", true);
     assertThat(got).isEqualTo(expected);
     if (code == null) {
       assertThat(out.isEmpty()).isTrue();
     } else {
-      assertThat(out.list()).singleElement().extracting(Violation::code, Violation::field)
+      assertThat(out.list()).singleElement().extracting(Problem::kind, Problem::path)
           .containsExactly(code, "x.n");
     }
   }
@@ -88,9 +88,9 @@ class JsonFieldsTest {
     assertThat(f.string("b", false)).isNull();
     assertThat(f.integer("c", true)).isNull();
     assertThat(f.array("d", true)).isNull();
-    assertThat(out.list()).extracting(Violation::code, Violation::field).containsExactly(
-        tuple(ErrorCode.MISSING_FIELD, "x.a"), tuple(ErrorCode.MISSING_FIELD, "x.c"),
-        tuple(ErrorCode.MISSING_FIELD, "x.d"));
+    assertThat(out.list()).extracting(Problem::kind, Problem::path).containsExactly(
+        tuple(Kind.MISSING_FIELD, "x.a"), tuple(Kind.MISSING_FIELD, "x.c"),
+        tuple(Kind.MISSING_FIELD, "x.d"));
   }
 
   @Test
@@ -99,8 +99,8 @@ class JsonFieldsTest {
     assertThat(f.isObject()).isFalse();
     assertThat(f.string("name", true)).isNull();
     f.rejectUnknown();
-    assertThat(out.list()).singleElement().extracting(Violation::code, Violation::field, Violation::value)
-        .containsExactly(ErrorCode.WRONG_TYPE, "domains[2]", "[]");
+    assertThat(out.list()).singleElement().extracting(Problem::kind, Problem::path, Problem::value)
+        .containsExactly(Kind.WRONG_TYPE, "domains[2]", "[]");
   }
 
   @Test
@@ -117,10 +117,10 @@ class JsonFieldsTest {
     f.integer("endUserPrefixLength", false);
     f.allow("ok");
     f.rejectUnknown();
-    assertThat(out.list()).extracting(Violation::code, Violation::field, Violation::value).containsExactly(
-        tuple(ErrorCode.UNKNOWN_FIELD, "x.endUserPrefixLenght", "56"),
-        tuple(ErrorCode.UNKNOWN_FIELD, "x.Name2", "1"),
-        tuple(ErrorCode.UNKNOWN_FIELD, "x.zzz", "true"));
+    assertThat(out.list()).extracting(Problem::kind, Problem::path, Problem::value).containsExactly(
+        tuple(Kind.UNKNOWN_FIELD, "x.endUserPrefixLenght", "56"),
+        tuple(Kind.UNKNOWN_FIELD, "x.Name2", "1"),
+        tuple(Kind.UNKNOWN_FIELD, "x.zzz", "true"));
     assertThat(out.list().get(0).message()).contains("did you mean 'endUserPrefixLength'?");
     assertThat(out.list().get(1).message()).contains("did you mean 'name'?");
     assertThat(out.list().get(2).message()).doesNotContain("did you mean");

@@ -11,9 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.maprule.ErrorCode;
-import org.maprule.MapruleException;
-import org.maprule.validate.Violation;
+import org.maprule.json.JsonProblems.Kind;
+import org.maprule.json.RecordedProblems.Problem;
 
 class JsonReadTest {
 
@@ -21,8 +20,8 @@ class JsonReadTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static List<Violation> problems(byte[] doc) {
-    Violations out = new Violations();
+  private static List<Problem> problems(byte[] doc) {
+    RecordedProblems out = new RecordedProblems();
     Json.read(doc, out);
     return out.list();
   }
@@ -88,16 +87,16 @@ class JsonReadTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void malformedIsOneViolationWithPath(String reason, String doc, String path) {
-    List<Violation> v = problems(utf8(doc));
+    List<Problem> v = problems(utf8(doc));
     assertThat(v).as(reason).hasSize(1);
-    assertThat(v.get(0).code()).isEqualTo(ErrorCode.MALFORMED_JSON);
-    assertThat(v.get(0).field()).as(reason).isEqualTo(path);
-    assertThat(v.get(0).isError()).isTrue();
+    assertThat(v.get(0).kind()).isEqualTo(Kind.MALFORMED_JSON);
+    assertThat(v.get(0).path()).as(reason).isEqualTo(path);
+    assertThat(v.get(0).readable()).as("no value can be read").isFalse();
   }
 
   @Test
   void malformedNamesLineAndColumn() {
-    List<Violation> v = problems(utf8("{\n  \"a\": [1,\n  ]\n}"));
+    List<Problem> v = problems(utf8("{\n  \"a\": [1,\n  ]\n}"));
     assertThat(v.get(0).message()).contains("line 3, column 3");
   }
 
@@ -115,49 +114,49 @@ class JsonReadTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("notUtf8")
   void nonUtf8IsRejectedWithOffset(String reason, byte[] doc, String bytes, int offset) {
-    List<Violation> v = problems(doc);
+    List<Problem> v = problems(doc);
     assertThat(v).as(reason).hasSize(1);
-    assertThat(v.get(0).code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+    assertThat(v.get(0).kind()).isEqualTo(Kind.MALFORMED_JSON);
     assertThat(v.get(0).value()).startsWith(bytes);
     assertThat(v.get(0).message()).contains("not UTF-8").contains("byte offset " + offset);
   }
 
   @Test
   void bomIsRejectedWithAFix() {
-    List<Violation> v = problems(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'});
+    List<Problem> v = problems(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'});
     assertThat(v).singleElement().satisfies(x -> {
-      assertThat(x.code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+      assertThat(x.kind()).isEqualTo(Kind.MALFORMED_JSON);
       assertThat(x.message()).contains("byte order mark").contains("without BOM");
     });
   }
 
   @Test
   void everyDuplicateIsReportedWithItsPathAndReadingGoesOn() {
-    Violations out = new Violations();
+    RecordedProblems out = new RecordedProblems();
     JsonValue v = Json.read(utf8("{\"a\":1,\"b\":{\"c\":2,\"c\":3},\"a\":4}"), out);
-    assertThat(out.list()).extracting(Violation::code, Violation::field, Violation::value)
+    assertThat(out.list()).extracting(Problem::kind, Problem::path, Problem::value)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(ErrorCode.MALFORMED_JSON, "b.c", "3"),
-            org.assertj.core.groups.Tuple.tuple(ErrorCode.MALFORMED_JSON, "a", "4"));
+            org.assertj.core.groups.Tuple.tuple(Kind.MALFORMED_JSON, "b.c", "3"),
+            org.assertj.core.groups.Tuple.tuple(Kind.MALFORMED_JSON, "a", "4"));
     assertThat(out.allValuesRead()).isTrue();
     assertThat(((JsonObject) v).get("a")).isEqualTo(new JsonNumber("1", true));
   }
 
   @Test
   void unpairedSurrogateEscapesAreRejected() {
-    List<Violation> v = problems(utf8("{\"n\":\"a\\ud800b\",\"\\udc00\":\"\\ud83d\\ude00\"}"));
-    assertThat(v).extracting(Violation::field).containsExactly("n", "[\"\\udc00\"]");
-    assertThat(v).allSatisfy(x -> assertThat(x.code()).isEqualTo(ErrorCode.MALFORMED_JSON));
+    List<Problem> v = problems(utf8("{\"n\":\"a\\ud800b\",\"\\udc00\":\"\\ud83d\\ude00\"}"));
+    assertThat(v).extracting(Problem::path).containsExactly("n", "[\"\\udc00\"]");
+    assertThat(v).allSatisfy(x -> assertThat(x.kind()).isEqualTo(Kind.MALFORMED_JSON));
   }
 
   @Test
-  void parseThrowsRuleSetInvalid() {
+  void parseThrowsTheFirstProblem() {
     assertThatThrownBy(() -> Json.parse(utf8("{")))
-        .isInstanceOfSatisfying(MapruleException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.RULE_SET_INVALID);
-          assertThat(e.violations()).singleElement()
-              .extracting(Violation::code).isEqualTo(ErrorCode.MALFORMED_JSON);
-        });
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the document is not well-formed JSON at line 1");
+    assertThatThrownBy(() -> Json.parse(utf8("{\"a\":1,\"a\":2}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a appears more than once");
   }
 
   @Test

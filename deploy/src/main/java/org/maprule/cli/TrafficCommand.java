@@ -2,15 +2,14 @@ package org.maprule.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.maprule.json.Json;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code maprule traffic show|set}: reads or changes the CDN's traffic mode, the key
@@ -44,7 +43,6 @@ final class TrafficCommand extends CliCommand {
       + "     store), or it changed after it was read: nothing was written%n"
       + "  4  internal error (a bug: please report it)";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** {@code maprule traffic} alone: prints the usage and fails as a usage error. */
   @Override
@@ -143,14 +141,14 @@ final class TrafficCommand extends CliCommand {
         TrafficStore.State state = s.read();
         TrafficMode mode = TrafficMode.read(state.value()).orElse(TrafficMode.FALLBACK);
         if (json) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("store", s.name());
-          m.put("key", s.key());
-          m.put("etag", state.etag());
-          m.put("value", state.value());
-          m.put("mode", mode.value());
-          m.put("meaning", mode.meaning());
-          out().println(JSON.writeValueAsString(m));
+          out().println(new String(Json.write(w -> w.beginObject()
+              .field("store", s.name())
+              .field("key", s.key())
+              .field("etag", state.etag())
+              .field("value", state.value())
+              .field("mode", mode.value())
+              .field("meaning", mode.meaning())
+              .endObject()), StandardCharsets.UTF_8));
         } else {
           header(out(), s, state.etag());
           out().println(line("value", state.value() == null ? "(absent)" : quoted(state.value())));
@@ -239,8 +237,9 @@ final class TrafficCommand extends CliCommand {
     return String.format("%-6s %s", label, value);
   }
 
+  /** {@code s} as a JSON string literal, so quotes, controls and blanks in a stored value show. */
   private static String quoted(String s) {
-    return JSON.writeValueAsString(s);
+    return new String(Json.write(w -> w.value(s)), StandardCharsets.UTF_8);
   }
 
   private static void closeQuietly(TrafficStore s) {

@@ -1,13 +1,12 @@
 package org.maprule.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.maprule.format.RuleSetFormat;
+import org.maprule.json.Json;
 import org.maprule.validate.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code maprule validate --rules FILE [--format …] [--json]} (docs/design.md §4): reads and validates
@@ -22,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
     footerHeading = "%nExit status:%n",
     footer = Maprule.EXIT_CODES)
 final class ValidateCommand extends CliCommand {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   @Option(names = "--rules", paramLabel = "FILE", required = true, description = "Rule-set file.")
   Path rules;
 
@@ -40,7 +37,7 @@ final class ValidateCommand extends CliCommand {
     byte[] bytes = RuleInput.readFile("rules file", rules);
     RuleCheck check = RuleCheck.of(bytes, format == null ? RuleSetFormat.NATIVE : format);
     if (json) {
-      out().println(JSON.writeValueAsString(report(check)));
+      out().println(new String(report(check), StandardCharsets.UTF_8));
     } else {
       ViolationTable.print(check.violations(), out());
       String counts = ViolationTable.count(check.errors(), "error") + ", "
@@ -53,24 +50,29 @@ final class ValidateCommand extends CliCommand {
     return check.valid() ? Maprule.OK : Maprule.INVALID;
   }
 
-  /** The {@code --json} object, fields in the documented order. */
-  static Map<String, Object> report(RuleCheck check) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("valid", check.valid());
-    m.put("digest", check.valid() ? check.loaded().digest() : null);
-    m.put("errors", check.errors());
-    m.put("warnings", check.warnings());
-    m.put("violations", check.violations().stream().map(ValidateCommand::violation).toList());
-    return m;
-  }
-
-  private static Map<String, Object> violation(Violation v) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("severity", v.severity().name());
-    m.put("code", v.code().name());
-    m.put("field", v.field());
-    m.put("value", v.value());
-    m.put("message", v.message());
-    return m;
+  /**
+   * The {@code --json} object, fields in the documented order: {@code valid}, {@code digest}
+   * (null when invalid), {@code errors}, {@code warnings}, {@code violations} as
+   * {@code [{severity, code, field, value, message}]} ({@code value} null when absent).
+   */
+  static byte[] report(RuleCheck check) {
+    return Json.write(w -> {
+      w.beginObject()
+          .field("valid", check.valid())
+          .field("digest", check.valid() ? check.loaded().digest() : null)
+          .field("errors", check.errors())
+          .field("warnings", check.warnings())
+          .name("violations").beginArray();
+      for (Violation v : check.violations()) {
+        w.beginObject()
+            .field("severity", v.severity().name())
+            .field("code", v.code().name())
+            .field("field", v.field())
+            .field("value", v.value())
+            .field("message", v.message())
+            .endObject();
+      }
+      w.endArray().endObject();
+    });
   }
 }

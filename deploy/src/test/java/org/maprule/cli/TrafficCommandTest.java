@@ -159,6 +159,16 @@ class TrafficCommandTest {
     assertThat(puts()).isZero();
   }
 
+  /** Stored values are shown as JSON string literals by core's one codec, U+2028 escaped. */
+  @Test
+  void oddStoredValuesShowEscaped() {
+    kvs.put("traffic-mode", "aws\u2028\"x");
+    assertThat(traffic("show").lines()).contains("value  \"aws\\u2028\\\"x\"");
+    String json = traffic("show", "--json").out();
+    assertThat(json).contains("\"value\":\"aws\\u2028\\\"x\",\"mode\":\"aws\"").doesNotContain("\u2028");
+    assertThat(JSON.readTree(json).get("value").asString()).isEqualTo("aws\u2028\"x");
+  }
+
   @Test
   void anAbsentKeyOrAnUnknownValueMeansAwsAsInTheEdgeFunction() {
     Cli.Result absent = traffic("show");

@@ -57,12 +57,30 @@ class ValidateCommandTest {
     assertThat(j.get("warnings").asInt()).isEqualTo(j.get("violations").size());
   }
 
+  /** A native rule set of one rfc7597 domain {@code d} with one rule over 192.0.2.0/24. */
+  private static byte[] oneRule(String br, String ipv6Prefix, int eaBitLength, int psidOffset) {
+    return ("{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"" + br + "\","
+        + "\"interfaceIdFormat\":\"rfc7597\",\"rules\":[{\"ipv6Prefix\":\"" + ipv6Prefix + "\","
+        + "\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":" + eaBitLength + ",\"psidOffset\":" + psidOffset
+        + "}]}]}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The report is written by core's one codec: U+2028/U+2029 in a quoted value are escaped. */
+  @Test
+  void jsonReportEscapesLineAndParagraphSeparators() throws Exception {
+    Path f = write("ls.json", oneRule("2001:db8:ffff::1\u2029", "2001:db8::/40\u2028", 16, 6));
+    Cli.Result r = Cli.run("validate", "--rules", f.toString(), "--json");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).doesNotContain("\u2028").doesNotContain("\u2029")
+        .contains("\"value\":\"2001:db8:ffff::1\\u2029\"")
+        .contains("\"value\":\"2001:db8::/40\\u2028\"");
+    assertThat(JSON.readTree(r.out()).get("violations").get(1).get("value").asString())
+        .isEqualTo("2001:db8::/40\u2028");
+  }
+
   @Test
   void jsonReportOfAnInvalidFile() throws Exception {
-    Path f = write("bad.json", ("{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"2001:db8:ffff::1\","
-        + "\"interfaceIdFormat\":\"rfc7597\",\"rules\":[{\"ipv6Prefix\":\"2001:db8::/40\","
-        + "\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":49,\"psidOffset\":16}]}]}")
-        .getBytes(StandardCharsets.UTF_8));
+    Path f = write("bad.json", oneRule("2001:db8:ffff::1", "2001:db8::/40", 49, 16));
     Cli.Result r = Cli.run("validate", "--rules", f.toString(), "--json");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).startsWith("{\"valid\":false,\"digest\":null,\"errors\":");

@@ -1,14 +1,18 @@
-package org.maprule.json;
+package org.maprule.format;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
+import org.maprule.json.JsonProblems;
 import org.maprule.validate.Violation;
 
 /**
- * Collects the problems found while reading one document, so that all of them are reported at
- * once ({@link MapruleException#invalidRuleSet}) instead of the first only.
+ * Collects the problems found while reading one rule-set document as {@link Violation}s with
+ * stable codes, so that all of them are reported at once ({@link MapruleException#invalidRuleSet})
+ * instead of the first only: the codec's ({@link JsonProblems}, each {@link JsonProblems.Kind}
+ * becoming the {@link ErrorCode} of the same name) and the readers' own (a strict address parse
+ * that failed, a format rule) in the order found.
  *
  * <p>Two kinds of error are told apart: {@link #error} means a value could not be read (absent,
  * wrong type, unparsable), so no result can be built from the document; {@link #flag} is an
@@ -18,7 +22,7 @@ import org.maprule.validate.Violation;
  *
  * <p>Not thread-safe: one instance per document read.
  */
-public final class Violations {
+final class Violations implements JsonProblems {
   private final List<Violation> list = new ArrayList<>();
   private int unreadable;
 
@@ -26,11 +30,11 @@ public final class Violations {
    * Records a value that could not be read.
    *
    * @param code stable code
-   * @param field path of the field ({@link JsonPath}), {@code ""} for the whole document
+   * @param field path of the field ({@link org.maprule.json.JsonPath}), {@code ""} for the whole document
    * @param value the offending value as text, or null when absent
    * @param message one sentence naming the field and value
    */
-  public void error(ErrorCode code, String field, String value, String message) {
+  void error(ErrorCode code, String field, String value, String message) {
     list.add(Violation.error(code, field, value, message));
     unreadable++;
   }
@@ -43,8 +47,29 @@ public final class Violations {
    * @param value the offending value as text, or null
    * @param message one sentence naming the field and value
    */
-  public void flag(ErrorCode code, String field, String value, String message) {
+  void flag(ErrorCode code, String field, String value, String message) {
     list.add(Violation.error(code, field, value, message));
+  }
+
+  @Override
+  public void error(Kind kind, String path, String value, String message) {
+    error(code(kind), path, value, message);
+  }
+
+  @Override
+  public void flag(Kind kind, String path, String value, String message) {
+    flag(code(kind), path, value, message);
+  }
+
+  /** The stable code of a codec problem: the one of the same name. */
+  static ErrorCode code(Kind kind) {
+    return switch (kind) {
+      case MALFORMED_JSON -> ErrorCode.MALFORMED_JSON;
+      case MISSING_FIELD -> ErrorCode.MISSING_FIELD;
+      case WRONG_TYPE -> ErrorCode.WRONG_TYPE;
+      case INVALID_VALUE -> ErrorCode.INVALID_VALUE;
+      case UNKNOWN_FIELD -> ErrorCode.UNKNOWN_FIELD;
+    };
   }
 
   /**
@@ -54,22 +79,22 @@ public final class Violations {
    * @param e the exception; its code, value and message are kept
    * @param field path of the field
    */
-  public void error(MapruleException e, String field) {
+  void error(MapruleException e, String field) {
     error(e.code(), field, e.value(), e.getMessage());
   }
 
   /** Whether every value could be read ({@link #error} was never called). */
-  public boolean allValuesRead() {
+  boolean allValuesRead() {
     return unreadable == 0;
   }
 
   /** Whether nothing at all was recorded. */
-  public boolean isEmpty() {
+  boolean isEmpty() {
     return list.isEmpty();
   }
 
   /** Every violation in the order recorded (a copy). */
-  public List<Violation> list() {
+  List<Violation> list() {
     return List.copyOf(list);
   }
 
@@ -78,7 +103,7 @@ public final class Violations {
    *
    * @throws MapruleException {@link ErrorCode#RULE_SET_INVALID} listing every violation
    */
-  public void throwIfAny() {
+  void throwIfAny() {
     if (!list.isEmpty()) {
       throw MapruleException.invalidRuleSet(list);
     }
