@@ -1,8 +1,6 @@
 package org.maprule.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -65,26 +63,5 @@ abstract class CliCommand implements Callable<Integer> {
       throw usage(option + " '" + name + "' is not an HTTP header name");
     }
     return name;
-  }
-
-  /**
-   * Reads {@code --origin-verify-secret-file}.
-   *
-   * @param file the option's value, or null when it was not given
-   * @return the file's content (UTF-8) without surrounding blanks, or null when {@code file} is
-   *     null
-   * @throws CliIoException when the file cannot be read
-   * @throws CommandLine.ParameterException (usage) when the content is blank
-   */
-  String originVerifySecret(Path file) {
-    if (file == null) {
-      return null;
-    }
-    String secret = new String(RuleInput.readFile("origin-verify secret file", file),
-        StandardCharsets.UTF_8).strip();
-    if (secret.isEmpty()) {
-      throw usage("--origin-verify-secret-file '" + file + "' is empty");
-    }
-    return secret;
   }
 }
