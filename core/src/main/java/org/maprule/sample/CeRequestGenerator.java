@@ -513,7 +513,7 @@ public final class CeRequestGenerator {
     if (random.nextInt(10) == 0) {
       d.method = "HEAD";
     }
-    if (random.nextInt(10) == 0 && digest != null) {
+    if (random.nextInt(5) == 0 && digest != null) {
       d.conditional = true;
     }
     if (random.nextInt(10) == 0) {
@@ -525,7 +525,7 @@ public final class CeRequestGenerator {
       d.encodeOnePathCharacter = true;
     }
     Hostile.clientAddress(d, options.clientAddressHeader(), sampler, random);
-    if (random.nextInt(10) < 4) {
+    if (random.nextInt(10) < 3) {
       Hostile.flaw(d, random);
     } else {
       Hostile.unusual(d, random);

@@ -23,9 +23,9 @@ public enum Mix {
    */
   TYPICAL,
   /**
-   * As {@link #TYPICAL}, plus on every endpoint: about four requests in ten with one thing wrong
+   * As {@link #TYPICAL}, plus on every endpoint: about three requests in ten with one thing wrong
    * on purpose (a parameter missing, malformed, too long or out of range, an unparseable client
-   * address; {@link CeRequest#flaw()} says which), one in ten HEAD, one in ten with
+   * address; {@link CeRequest#flaw()} says which), one in ten HEAD, one in five with
    * {@code If-None-Match}, values that are valid but unusual (upper-case IPv6, non-ASCII and
    * reserved characters in credentials, {@code +} for a space, percent-encoded unreserved
    * characters in paths and queries), and OCN and JPNE requests from CEs of every domain. For
