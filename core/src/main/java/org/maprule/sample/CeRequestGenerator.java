@@ -19,6 +19,7 @@ import org.maprule.addr.Ipv6Prefix;
 import org.maprule.calc.PortRange;
 import org.maprule.calc.PortSet;
 import org.maprule.format.LoadedRuleSet;
+import org.maprule.http.Headers;
 import org.maprule.rule.InterfaceIdFormat;
 import org.maprule.rule.RuleSet;
 import org.maprule.uri.PercentCodec;
@@ -70,10 +71,9 @@ import org.maprule.uri.PercentCodec;
  * encodes them; so targets read as CEs send them. Immutable and thread-safe.
  */
 public final class CeRequestGenerator {
-  /** The header value {@code If-None-Match} is compared with: the served digest, quoted. */
+  /** The conditional request header (RFC 9110 §13.1.2), sent with the served digest, quoted. */
   static final String IF_NONE_MATCH = "if-none-match";
 
-  private static final Pattern FIELD_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._~:/-]*");
   private static final String[] VENDORIDS = {"acde48", "ACDE48-router_1", "0a0b0c-x"};
   private static final String[] PRODUCTS = {"maprule", "X_1", "RT-500KI"};
@@ -120,7 +120,7 @@ public final class CeRequestGenerator {
       }
       endpoints = Collections.unmodifiableSet(EnumSet.copyOf(endpoints));
       if (clientAddressHeader != null) {
-        if (!FIELD_NAME.matcher(clientAddressHeader).matches()) {
+        if (!Headers.isFieldName(clientAddressHeader)) {
           throw new IllegalArgumentException("clientAddressHeader '" + clientAddressHeader
               + "' is not an HTTP header name");
         }
@@ -348,8 +348,8 @@ public final class CeRequestGenerator {
       if (!aboutACe) {
         d.endUserPrefix = null;
       }
-      vary(d, random);
     }
+    vary(d, random);
     if (mix == Mix.TYPICAL && endpoint == Endpoint.RULES) {
       if (i % 3 == 1 && digest != null) {
         d.conditional = true;
@@ -385,8 +385,44 @@ public final class CeRequestGenerator {
   private Draft inside(Endpoint endpoint, SampledCe ce) {
     Draft d = new Draft(endpoint, ce.address().toString(), ce.endUserPrefix());
     d.ce = ce;
-    Ipv6Prefix p = ce.endUserPrefix();
-    switch (endpoint) {
+    if (endpoint == Endpoint.LOOKUP) {
+      d.query.put("ipv4", ce.parameters().ipv4Address().toString());
+      PortSet ports = ce.parameters().portSet();
+      if (ports.isUnrestricted()) {
+        d.query.put("port", "1024");
+      } else if (!ports.ranges().isEmpty()) {
+        d.query.put("port", Integer.toString(ports.ranges().get(0).first()));
+      }
+    } else {
+      prefixQuery(d, ce.endUserPrefix());
+    }
+    return d;
+  }
+
+  /** A well-formed request for a CE outside every rule. */
+  private Draft outside(Endpoint endpoint, Random random) {
+    if (endpoint == Endpoint.RULES || endpoint == Endpoint.HEALTH) {
+      throw new IllegalArgumentException(endpoint + " is about no CE");
+    }
+    Ipv6Prefix p = sampler.outsidePrefix(random);
+    Draft d = new Draft(endpoint, CeSampler.randomIn(p, random).toString(), null);
+    if (endpoint == Endpoint.LOOKUP) {
+      d.query.put("ipv4", sampler.outsideIpv4(random).toString());
+      d.query.put("port", Integer.toString(1 + random.nextInt(65535)));
+    } else {
+      prefixQuery(d, p);
+    }
+    return d;
+  }
+
+  /**
+   * The canonical query of the endpoints whose answer follows from an End-user prefix or client
+   * address (all but lookup): OCN the prefix and its length, HB46PP {@code vendorid=acde48
+   * &product=maprule&version=1_0&capability=map_e}, JPNE {@code callback=v6plus}, calc the
+   * prefix; none for {@code /rules} and {@code /health}.
+   */
+  private void prefixQuery(Draft d, Ipv6Prefix p) {
+    switch (d.endpoint) {
       case OCN -> {
         d.query.put("ipv6Prefix", p.address().toString());
         d.query.put("ipv6PrefixLength", Integer.toString(p.length()));
@@ -400,55 +436,24 @@ public final class CeRequestGenerator {
       }
       case JPNE -> d.query.put("callback", "v6plus");
       case CALC -> d.query.put("prefix", p.toString());
-      case LOOKUP -> {
-        d.query.put("ipv4", ce.parameters().ipv4Address().toString());
-        PortSet ports = ce.parameters().portSet();
-        if (ports.isUnrestricted()) {
-          d.query.put("port", "1024");
-        } else if (!ports.ranges().isEmpty()) {
-          d.query.put("port", Integer.toString(ports.ranges().get(0).first()));
-        }
-      }
       default -> {
         // /rules, /health: no query
       }
     }
-    return d;
   }
 
-  /** A well-formed request for a CE outside every rule. */
-  private Draft outside(Endpoint endpoint, Random random) {
-    Ipv6Prefix p = sampler.outsidePrefix(random);
-    Draft d = new Draft(endpoint, CeSampler.randomIn(p, random).toString(), null);
-    switch (endpoint) {
-      case OCN -> {
-        d.query.put("ipv6Prefix", p.address().toString());
-        d.query.put("ipv6PrefixLength", Integer.toString(p.length()));
-        d.query.put("code", options.ocnCode());
-      }
-      case HB46PP -> {
-        d.query.put("vendorid", pick(random, VENDORIDS));
-        d.query.put("product", pick(random, PRODUCTS));
-        d.query.put("version", pick(random, VERSIONS));
-        d.query.put("capability", pick(random, CAPABILITIES));
-      }
-      case JPNE -> d.query.put("callback", pick(random, CALLBACKS));
-      case CALC -> d.query.put("prefix", p.toString());
-      case LOOKUP -> {
-        d.query.put("ipv4", sampler.outsideIpv4(random).toString());
-        d.query.put("port", Integer.toString(1 + random.nextInt(65535)));
-      }
-      default -> throw new IllegalArgumentException(endpoint + " is about no CE");
-    }
-    return d;
-  }
-
-  /** Valid variations of an inside CE's request (every mix). */
+  /**
+   * Valid variations of a request (every mix); those of OCN and lookup need the CE and are left
+   * out for a CE outside every rule.
+   */
   private void vary(Draft d, Random random) {
     SampledCe ce = d.ce;
-    Ipv6Prefix p = ce.endUserPrefix();
+    if (ce == null && (d.endpoint == Endpoint.OCN || d.endpoint == Endpoint.LOOKUP)) {
+      return;
+    }
     switch (d.endpoint) {
       case OCN -> {
+        Ipv6Prefix p = ce.endUserPrefix();
         if (random.nextInt(4) == 0 && p.length() <= 64 && ce.rule().endUserPrefixLength() <= 64) {
           Ipv6Address ra = CeSampler.randomIn(p, random).masked(64);
           d.query.put("ipv6Prefix", ra.toString());

@@ -2,7 +2,7 @@ package org.maprule.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
+import org.maprule.http.Headers;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -13,9 +13,6 @@ import picocli.CommandLine.Spec;
  * without {@link Maprule#commandLine()}.
  */
 abstract class CliCommand implements Callable<Integer> {
-  /** An HTTP field name (RFC 9110 §5.1: a token). */
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
   @Spec CommandSpec spec;
 
   /**
@@ -59,7 +56,7 @@ abstract class CliCommand implements Callable<Integer> {
    * @throws CommandLine.ParameterException (usage) when {@code name} is not a token
    */
   String headerName(String option, String name) {
-    if (!TOKEN.matcher(name).matches()) {
+    if (!Headers.isFieldName(name)) {
       throw usage(option + " '" + name + "' is not an HTTP header name");
     }
     return name;
