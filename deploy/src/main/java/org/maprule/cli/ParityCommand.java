@@ -78,8 +78,10 @@ final class ParityCommand extends CliCommand {
   /** Differences printed in full in the text output (all are in {@code --json}). */
   static final int SHOWN = 10;
 
-  /** The endpoints compared: every CE endpoint and {@code /rules}; {@code /health} names each
-   * deployment's own cloud, so only its digest is compared. */
+  /**
+   * The endpoints compared: every CE endpoint and {@code /rules}; {@code /health} names each
+   * deployment's own cloud, so only its digest is compared.
+   */
   static final Set<Endpoint> COMPARED_ENDPOINTS = EnumSet.range(Endpoint.OCN, Endpoint.RULES);
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
