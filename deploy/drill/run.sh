@@ -7,19 +7,24 @@
 #
 #   deploy/drill/run.sh [--rate N] [--phase N] [--seed S]     (defaults 200 requests/s, 600, 1)
 #
-# Needs Java 17+, deploy/target/maprule.jar (./mvnw -q -DskipTests package -pl deploy -am) and
-# haproxy on the PATH (Debian: apt-get install -y haproxy). Loopback only; ports are chosen free;
-# every process it starts is stopped on exit. DRILL_KEEP=1 keeps the work folder (logs).
+# Needs Java 17+, deploy/target/maprule.jar and deploy/drill/target/maprule-drill.jar
+# (./mvnw -q -DskipTests package -pl deploy,deploy/drill -am) and haproxy on the PATH (Debian:
+# apt-get install -y haproxy). Loopback only; ports are chosen free; every process it starts is
+# stopped on exit. DRILL_KEEP=1 keeps the work folder (logs). MAPRULE_JAR and MAPRULE_DRILL_JAR
+# point at other builds of the two jars.
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 jar="${MAPRULE_JAR:-$root/deploy/target/maprule.jar}"
+drill_jar="${MAPRULE_DRILL_JAR:-$root/deploy/drill/target/maprule-drill.jar}"
 
-if [[ ! -f "$jar" ]]; then
-  echo "drill: $jar is missing; build it first: ./mvnw -q -DskipTests package -pl deploy -am" >&2
-  exit 2
-fi
+for f in "$jar" "$drill_jar"; do
+  if [[ ! -f "$f" ]]; then
+    echo "drill: $f is missing; build it first: ./mvnw -q -DskipTests package -pl deploy,deploy/drill -am" >&2
+    exit 2
+  fi
+done
 if ! command -v haproxy >/dev/null 2>&1; then
   echo "drill: haproxy is not installed (Debian: apt-get install -y haproxy)" >&2
   exit 2
@@ -55,9 +60,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Single-file source launch (JEP 330): Drill.java uses the JDK and maprule's classes from the jar.
-java -cp "$jar" "$here/Drill.java" --jar "$jar" --work "$work" --config "$here/haproxy.cfg" \
-  --invalid-rules "$here/invalid-rules.json" "$@" &
+# The drill (org.maprule.drill, built by Maven) with maprule's classes from maprule.jar; the
+# user's options come last, and the last value of a repeated option wins (--config FILE).
+java -cp "$drill_jar:$jar" org.maprule.drill.Drill --jar "$jar" --work "$work" \
+  --config "$here/haproxy.cfg" --invalid-rules "$here/invalid-rules.json" "$@" &
 drill_pid=$!
 set +e
 wait "$drill_pid"

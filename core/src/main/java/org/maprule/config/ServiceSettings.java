@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
 import org.maprule.format.RuleSetFormat;
+import org.maprule.http.Headers;
 import org.maprule.http.MapruleService;
 import org.maprule.http.ServiceConfig;
 
@@ -83,8 +83,6 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
   /** The largest {@value #SHARED_MAX_AGE} accepted: 365 days, in seconds. */
   public static final int MAX_SHARED_MAX_AGE = 31_536_000;
 
-  /** An HTTP field name: RFC 9110 §5.1 {@code token}. */
-  private static final Pattern FIELD_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   /** Checks non-null fields. */
   public ServiceSettings {
@@ -244,7 +242,7 @@ public record ServiceSettings(RulesSource rules, RuleSetFormat format, ServiceCo
   }
 
   private static String fieldName(String variable, String name) {
-    if (name != null && !FIELD_NAME.matcher(name).matches()) {
+    if (name != null && !Headers.isFieldName(name)) {
       throw invalid(variable, name,
           "an HTTP header name (letters, digits and !#$%&'*+-.^_`|~, no spaces or colons)");
     }

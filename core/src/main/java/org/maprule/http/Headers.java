@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Immutable HTTP header fields: names case-insensitive (RFC 9110 §5.1) and kept in lower case,
@@ -14,10 +15,24 @@ import java.util.Objects;
  */
 public final class Headers {
   private static final Headers EMPTY = new Headers(Map.of());
+  /** An HTTP field name: RFC 9110 §5.1, a {@code token} (§5.6.2). */
+  private static final Pattern FIELD_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private final Map<String, List<String>> map;
 
   private Headers(Map<String, List<String>> map) {
     this.map = map;
+  }
+
+  /**
+   * Whether {@code name} is an HTTP field name (RFC 9110 §5.1: a {@code token}, §5.6.2: one or
+   * more of letters, digits and {@code !#$%&'*+-.^_`|~}), for example {@code x-test-client}; not
+   * {@code a b} or {@code a:b}.
+   *
+   * @param name the name, any case
+   * @return whether it is one; false for null or empty
+   */
+  public static boolean isFieldName(String name) {
+    return name != null && FIELD_NAME.matcher(name).matches();
   }
 
   /** No header. */

@@ -109,4 +109,16 @@ public final class JpRules {
     }
     return RuleSet.of(86400, domains);
   }
+
+  /**
+   * Every provider's table in one rule set: the domains of {@link #ruleSet} for each provider in
+   * {@link #providers()} order, ttl 86400. Calls {@link #assumePresent()}.
+   */
+  public static RuleSet allProviders() {
+    List<Domain> domains = new ArrayList<>();
+    for (String p : providers()) {
+      domains.addAll(ruleSet(p).domains());
+    }
+    return RuleSet.of(86400, domains);
+  }
 }

@@ -1,10 +1,8 @@
 package org.maprule.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
+import org.maprule.http.Headers;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,9 +13,6 @@ import picocli.CommandLine.Spec;
  * without {@link Maprule#commandLine()}.
  */
 abstract class CliCommand implements Callable<Integer> {
-  /** An HTTP field name (RFC 9110 §5.1: a token). */
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-
   @Spec CommandSpec spec;
 
   /**
@@ -61,30 +56,9 @@ abstract class CliCommand implements Callable<Integer> {
    * @throws CommandLine.ParameterException (usage) when {@code name} is not a token
    */
   String headerName(String option, String name) {
-    if (!TOKEN.matcher(name).matches()) {
+    if (!Headers.isFieldName(name)) {
       throw usage(option + " '" + name + "' is not an HTTP header name");
     }
     return name;
-  }
-
-  /**
-   * Reads {@code --origin-verify-secret-file}.
-   *
-   * @param file the option's value, or null when it was not given
-   * @return the file's content (UTF-8) without surrounding blanks, or null when {@code file} is
-   *     null
-   * @throws CliIoException when the file cannot be read
-   * @throws CommandLine.ParameterException (usage) when the content is blank
-   */
-  String originVerifySecret(Path file) {
-    if (file == null) {
-      return null;
-    }
-    String secret = new String(RuleInput.readFile("origin-verify secret file", file),
-        StandardCharsets.UTF_8).strip();
-    if (secret.isEmpty()) {
-      throw usage("--origin-verify-secret-file '" + file + "' is empty");
-    }
-    return secret;
   }
 }

@@ -1,7 +1,6 @@
 package org.maprule.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.maprule.addr.Ipv6Prefix;
@@ -15,6 +14,7 @@ import org.maprule.format.RuleSetFormat;
 import org.maprule.rule.Domain;
 import org.maprule.rule.RuleSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,9 +60,7 @@ final class EncodeCommand extends CliCommand {
       description = "Wire format: dhcpv6 (RFC 7598 OPTION_S46_CONT_MAPE).")
   String format;
 
-  @Option(names = "--rules", paramLabel = "FILE",
-      description = "Rule-set file. Default: the built-in example (documentation prefixes).")
-  Path rules;
+  @Mixin RulesFile rules;
 
   @Option(names = "--rules-format", paramLabel = "FORMAT", converter = FormatConverter.class,
       description = "Format of the rules file: native (default), ocn or hb46pp.")
@@ -97,8 +95,8 @@ final class EncodeCommand extends CliCommand {
     if (noFmr && prefix == null) {
       throw usage("--no-fmr needs --prefix: a whole domain is sent as FMRs");
     }
-    byte[] bytes = ValidRules.read(this, rules, rulesFormat, "--rules-format");
-    LoadedRuleSet loaded = ValidRules.check(bytes, rulesFormat, ValidRules.source(rules),
+    byte[] bytes = rules.read(this, rulesFormat, "--rules-format");
+    LoadedRuleSet loaded = ValidRules.check(bytes, rulesFormat, rules.source(),
         "nothing encoded", err());
     if (loaded == null) {
       return Maprule.INVALID;
@@ -127,7 +125,7 @@ final class EncodeCommand extends CliCommand {
       if (ruleSet.domains().size() == 1) {
         return ruleSet.domains().get(0);
       }
-      throw usage(ValidRules.source(rules) + " has " + ruleSet.domains().size()
+      throw usage(rules.source() + " has " + ruleSet.domains().size()
           + " domains: give --domain NAME (one of " + names(ruleSet) + ") or --prefix P/LEN");
     }
     for (Domain d : ruleSet.domains()) {
@@ -135,7 +133,7 @@ final class EncodeCommand extends CliCommand {
         return d;
       }
     }
-    throw usage("--domain '" + domain + "' is not a domain of " + ValidRules.source(rules)
+    throw usage("--domain '" + domain + "' is not a domain of " + rules.source()
         + ": expected one of " + names(ruleSet));
   }
 

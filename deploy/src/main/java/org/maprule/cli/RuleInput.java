@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.maprule.format.RuleSetFormat;
-import org.maprule.format.RuleSetLoader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --rules FILE} and {@code --format} options shared by {@code serve} and {@code calc}:
- * without {@code --rules}, the built-in example rule set (native format).
+ * The {@code --rules FILE} ({@link RulesFile}) and {@code --format} options shared by
+ * {@code serve}, {@code calc} and {@code lookup}: without {@code --rules}, the built-in example
+ * rule set (native format).
  */
 final class RuleInput {
-  @Option(names = "--rules", paramLabel = "FILE",
-      description = "Rule-set file. Default: the built-in example (documentation prefixes).")
-  Path rules;
+  @Mixin RulesFile file;
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
       description = "Format of the rules file: native (default), ocn or hb46pp.")
@@ -34,19 +33,12 @@ final class RuleInput {
    * @throws picocli.CommandLine.ParameterException when {@code --format} is given without {@code --rules}
    */
   byte[] read(CliCommand command) {
-    if (rules == null) {
-      if (format != null && format != RuleSetFormat.NATIVE) {
-        throw command.usage("--format " + format.name().toLowerCase(java.util.Locale.ROOT)
-            + " needs --rules FILE (the built-in example is native)");
-      }
-      return RuleSetLoader.exampleBytes();
-    }
-    return readFile("rules file", rules);
+    return file.read(command, format, "--format");
   }
 
   /** Where the rules come from, for messages: the file name or {@code built-in example}. */
   String source() {
-    return rules == null ? "built-in example" : rules.toString();
+    return file.source();
   }
 
   /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +39,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand extends CliCommand {
   @Mixin RuleInput input;
 
+  @Mixin ClientAddressOptions clientAddress;
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
       description = "TCP port, 0..65535; 0 picks a free port (printed). Default: ${DEFAULT-VALUE}.")
   int port;
@@ -49,12 +50,6 @@ final class ServeCommand extends CliCommand {
           + "for every interface.")
   InetAddress bind;
 
-  @Option(names = "--client-address-header", paramLabel = "NAME",
-      description = "Take the client's address from this request header (for example x-test-client, "
-          + "cloudfront-viewer-address) instead of the TCP peer. Trusted as is unless "
-          + "--origin-verify-secret-file is given.")
-  String clientAddressHeader;
-
   @Option(names = "--ocn-code", paramLabel = "CODE",
       description = "Accepted OCN 'code' value (repeatable). None given: every code is accepted.")
   List<String> ocnCodes = new ArrayList<>();
@@ -63,16 +58,6 @@ final class ServeCommand extends CliCommand {
       description = "Accepted JPNE device key, the {key} of /{key}/get_rules (repeatable). None "
           + "given: every key is accepted.")
   List<String> jpneKeys = new ArrayList<>();
-
-  @Option(names = "--origin-verify-header", paramLabel = "NAME",
-      defaultValue = ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER,
-      description = "Header carrying the CDN's origin-verify secret. Default: ${DEFAULT-VALUE}.")
-  String originVerifyHeader;
-
-  @Option(names = "--origin-verify-secret-file", paramLabel = "FILE",
-      description = "File holding the origin-verify secret (surrounding blanks trimmed). When given, "
-          + "--client-address-header is trusted only on requests carrying the secret.")
-  Path originVerifySecretFile;
 
   @Option(names = "--cloud", paramLabel = "NAME", defaultValue = "local",
       description = "Name reported on /health. Default: ${DEFAULT-VALUE}.")
@@ -147,11 +132,12 @@ final class ServeCommand extends CliCommand {
     }
     ServiceConfig config = ServiceConfig.defaults().withCloud(cloud)
         .withOcnCodes(new LinkedHashSet<>(ocnCodes)).withJpneKeys(new LinkedHashSet<>(jpneKeys));
-    if (clientAddressHeader != null) {
-      config = config.withClientAddressHeader(headerName("--client-address-header", clientAddressHeader));
+    String header = clientAddress.clientAddressHeader(this);
+    if (header != null) {
+      config = config.withClientAddressHeader(header);
     }
-    String secret = originVerifySecret(originVerifySecretFile);
-    return config.withOriginVerify(headerName("--origin-verify-header", originVerifyHeader), secret);
+    String secret = clientAddress.originVerifySecret(this);
+    return config.withOriginVerify(clientAddress.originVerifyHeader(this), secret);
   }
 
   /**

@@ -245,19 +245,4 @@ class ParityCommandTest {
         + "/health: cannot connect (connection refused)\n");
     assertThat(r.out()).isEmpty();
   }
-
-  @Test
-  void firstDifferenceAndSnippets() {
-    byte[] a = "{\"a\":\"1\",\"b\":\"2\"}".getBytes(StandardCharsets.UTF_8);
-    byte[] b = "{\"a\":\"1\",\"b\":\"3\"}".getBytes(StandardCharsets.UTF_8);
-    assertThat(ParityCommand.firstDifference(a, a.clone())).isEqualTo(-1);
-    assertThat(ParityCommand.firstDifference(a, b)).isEqualTo(14);
-    assertThat(ParityCommand.firstDifference(a, Arrays.copyOf(a, 5))).isEqualTo(5);
-    assertThat(ParityCommand.firstDifference(new byte[0], new byte[0])).isEqualTo(-1);
-    assertThat(ParityCommand.snippet(b, 14)).isEqualTo("{\"a\":\"1\",\"b\":\"3\"}");
-    assertThat(ParityCommand.snippet(Arrays.copyOf(a, 5), 5)).isEqualTo("{\"a\":(end)");
-    byte[] longer = ("x".repeat(100) + "\n\u0001" + "y".repeat(100)).getBytes(StandardCharsets.UTF_8);
-    assertThat(ParityCommand.snippet(longer, 100))
-        .isEqualTo("…" + "x".repeat(24) + "\\n\\x01" + "y".repeat(46) + "…");
-  }
 }

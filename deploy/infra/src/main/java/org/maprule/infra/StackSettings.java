@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
+import org.maprule.config.ServiceSettings;
 import org.maprule.http.ServiceConfig;
 
 /**
@@ -27,13 +28,13 @@ import org.maprule.http.ServiceConfig;
  *
  * @param name base name of the AWS resources and of the Azure resource group, {@code [a-z0-9-]},
  *     3..40 characters (key {@code name}, default {@code maprule-<stack>})
- * @param rules value of {@code MAPRULE_RULES} on both clouds (key {@code rules})
- * @param rulesFormat value of {@code MAPRULE_RULES_FORMAT}: native, ocn or hb46pp
- * @param ocnCodes value of {@code MAPRULE_OCN_CODES}, a comma list, empty for any code
- * @param jpneKeys value of {@code MAPRULE_JPNE_KEYS}, a comma list, empty for any key
- * @param sharedMaxAgeSeconds value of {@code MAPRULE_SHARED_MAX_AGE}, seconds, 0..31536000
- * @param originVerifyHeader the header, lower case, in which CloudFront sends the origin-verify
- *     secret to both origins ({@code MAPRULE_ORIGIN_VERIFY_HEADER})
+ * @param app the {@code MAPRULE_*} settings both clouds get, as core's own reader
+ *     ({@link ServiceSettings#read}) reads the values the stack writes: keys {@code rules}
+ *     ({@code MAPRULE_RULES}), {@code rulesFormat}, {@code ocnCodes}, {@code jpneKeys},
+ *     {@code sharedMaxAge} and {@code originVerifyHeader}, the client-address header fixed to
+ *     CloudFront's {@code cloudfront-viewer-address}; without the secret (it is known only at
+ *     deployment) and with the cloud name {@code aws} ({@link AppSettings#forCloud} sets each
+ *     cloud's own)
  * @param originVerifySecret the secret itself (key {@code originVerifySecret}, set with
  *     {@code --secret}); at least 32 characters, checked when the value is known
  * @param awsJar the shaded AWS adapter jar deployed as the Lambda code
@@ -58,12 +59,7 @@ import org.maprule.http.ServiceConfig;
  */
 public record StackSettings(
     String name,
-    String rules,
-    String rulesFormat,
-    String ocnCodes,
-    String jpneKeys,
-    int sharedMaxAgeSeconds,
-    String originVerifyHeader,
+    ServiceSettings app,
     Output<String> originVerifySecret,
     Path awsJar,
     int lambdaMemoryMb,
@@ -106,7 +102,6 @@ public record StackSettings(
   private static final Pattern VAULT =
       Pattern.compile("[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]");
   private static final Pattern APP = Pattern.compile("[a-z0-9][a-z0-9-]{0,58}[a-z0-9]");
-  private static final Set<String> FORMATS = Set.of("native", "ocn", "hb46pp");
   private static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
   private static final Set<Integer> INSTANCE_MEMORY = Set.of(512, 2048, 4096);
   private static final Set<String> PRICE_CLASSES =
@@ -129,9 +124,11 @@ public record StackSettings(
   /**
    * Checks that the references are present; the values are checked by {@link #load}.
    *
-   * @throws NullPointerException when the secret, the jar path or the URL auth is null
+   * @throws NullPointerException when the app settings, the secret, the jar path or the URL
+   *     auth is null
    */
   public StackSettings {
+    Objects.requireNonNull(app, "app");
     Objects.requireNonNull(originVerifySecret, "originVerifySecret");
     Objects.requireNonNull(awsJar, "awsJar");
     Objects.requireNonNull(lambdaUrlAuth, "lambdaUrlAuth");
@@ -148,10 +145,10 @@ public record StackSettings(
    *     resolve against it
    * @return the checked settings
    * @throws MapruleException {@link ErrorCode#INVALID_VALUE} naming the key ({@code maprule:…})
-   *     and the value when a value is malformed or out of range; {@link ErrorCode#MISSING_FIELD}
-     *     when {@code awsJar} is unset and no single adapter jar is found; a value core's
-   *     {@link org.maprule.config.ServiceSettings} would refuse at the adapters' init is refused
-   *     here, naming the key
+   *     and the value when a value is malformed or out of range — for the app settings, whatever
+   *     core's {@link ServiceSettings#read} refuses (so that the adapters never fail at init on a
+   *     value the stack wrote), with core's message; {@link ErrorCode#MISSING_FIELD} when
+   *     {@code awsJar} is unset and no single adapter jar is found
    */
   public static StackSettings load(
       String project, String stack, Lookup config, Output<String> secret, Path workDir) {
@@ -159,14 +156,10 @@ public record StackSettings(
     String name = r.matching("name", defaultName(stack), NAME);
     String hash = shortHash(project + "/" + stack);
     String compact = name.replace("-", "");
+    r.matching("originVerifyHeader", ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER, HEADER);
     StackSettings s = new StackSettings(
         name,
-        r.text("rules", "builtin:example"),
-        r.oneOf("rulesFormat", "native", FORMATS),
-        r.text("ocnCodes", ""),
-        r.text("jpneKeys", ""),
-        r.integer("sharedMaxAge", 300, 0, 31_536_000),
-        r.matching("originVerifyHeader", ServiceConfig.DEFAULT_ORIGIN_VERIFY_HEADER, HEADER),
+        AppSettings.read(r::raw),
         secret.applyValue(StackSettings::checkSecret),
         r.path("awsJar", workDir),
         r.integer("lambdaMemoryMb", 1024, 128, 10_240),
@@ -191,8 +184,17 @@ public record StackSettings(
               + s.originReadTimeoutSeconds() + "), so that a stuck invocation ends as a Lambda "
               + "error CloudFront fails over on, not as a CloudFront timeout");
     }
-    AppSettings.checkWithCore(s);
     return s;
+  }
+
+  /**
+   * The header in which CloudFront sends the origin-verify secret and both origins look for it
+   * ({@code MAPRULE_ORIGIN_VERIFY_HEADER}, key {@code originVerifyHeader}).
+   *
+   * @return the header name, lower case
+   */
+  public String originVerifyHeader() {
+    return app.config().originVerifyHeader();
   }
 
   /** {@code maprule-<stack>} reduced to the characters {@link #name} allows. */

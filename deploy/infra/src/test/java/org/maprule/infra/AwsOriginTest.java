@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.maprule.config.ServiceSettings;
 import org.maprule.infra.StackRun.Registered;
 import org.maprule.infra.aws.AwsOrigin;
 
@@ -83,15 +84,15 @@ class AwsOriginTest {
   @Test
   void environmentCarriesEverySettingWithTheCdnHeaderAndTheStoredSecret() {
     Map<String, Object> env = map(function(), "environment", "variables");
-    assertThat(env).containsOnlyKeys(AppSettings.NAMES.stream()
-        .filter(n -> !n.equals(AppSettings.OCN_CODES) && !n.equals(AppSettings.JPNE_KEYS)).toList());
-    assertThat(env).containsEntry(AppSettings.CLIENT_ADDRESS_HEADER, "cloudfront-viewer-address")
-        .containsEntry(AppSettings.ORIGIN_VERIFY_HEADER, "x-origin-verify")
-        .containsEntry(AppSettings.ORIGIN_VERIFY_SECRET, StackRun.SECRET)
-        .containsEntry(AppSettings.CLOUD, "aws")
-        .containsEntry(AppSettings.RULES, "builtin:example")
-        .containsEntry(AppSettings.RULES_FORMAT, "native")
-        .containsEntry(AppSettings.SHARED_MAX_AGE, "300");
+    assertThat(env).containsOnlyKeys(ServiceSettings.VARIABLES.stream()
+        .filter(n -> !n.equals(ServiceSettings.OCN_CODES) && !n.equals(ServiceSettings.JPNE_KEYS)).toList());
+    assertThat(env).containsEntry(ServiceSettings.CLIENT_ADDRESS_HEADER, "cloudfront-viewer-address")
+        .containsEntry(ServiceSettings.ORIGIN_VERIFY_HEADER, "x-origin-verify")
+        .containsEntry(ServiceSettings.ORIGIN_VERIFY_SECRET, StackRun.SECRET)
+        .containsEntry(ServiceSettings.CLOUD, "aws")
+        .containsEntry(ServiceSettings.RULES, "builtin:example")
+        .containsEntry(ServiceSettings.RULES_FORMAT, "native")
+        .containsEntry(ServiceSettings.SHARED_MAX_AGE, "300");
   }
 
   @Test

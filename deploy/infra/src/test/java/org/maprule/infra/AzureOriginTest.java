@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.maprule.config.ServiceSettings;
 import org.maprule.infra.StackRun.Registered;
 import org.maprule.infra.azure.AzureOrigin;
 import org.maprule.infra.azure.arm.AppServicePlan;
@@ -132,7 +133,7 @@ class AzureOriginTest {
     Map<String, Object> settings = appSettings(app());
     String vault = str(run.one(Vault.class).inputs(), "vaultName");
     Map<String, Object> secret = run.one(Secret.class).inputs();
-    assertThat(settings).containsEntry(AppSettings.ORIGIN_VERIFY_SECRET,
+    assertThat(settings).containsEntry(ServiceSettings.ORIGIN_VERIFY_SECRET,
         "@Microsoft.KeyVault(SecretUri=https://" + vault + ".vault.azure.net/secrets/"
             + str(secret, "secretName") + "/)");
     assertThat(settings.values()).doesNotContain(StackRun.SECRET);

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.maprule.config.ServiceSettings;
 import org.maprule.infra.cdn.Cdn;
 import org.maprule.infra.cdn.EdgeFunctionCode;
 
@@ -209,9 +210,9 @@ class CdnTest {
     assertThat(code).contains("var STRIP_HEADERS = ['x-maprule-edge', 'cloudfront-viewer-address'];")
         .doesNotContain("'x-origin-verify'");
     assertThat(map(custom.one(com.pulumi.aws.lambda.Function.class).inputs(), "environment", "variables"))
-        .containsEntry(AppSettings.ORIGIN_VERIFY_HEADER, "x-maprule-edge");
+        .containsEntry(ServiceSettings.ORIGIN_VERIFY_HEADER, "x-maprule-edge");
     assertThat(AzureOriginTest.appSettings(custom.one(org.maprule.infra.azure.arm.WebApp.class).inputs()))
-        .containsEntry(AppSettings.ORIGIN_VERIFY_HEADER, "x-maprule-edge");
+        .containsEntry(ServiceSettings.ORIGIN_VERIFY_HEADER, "x-maprule-edge");
   }
 
   @Test

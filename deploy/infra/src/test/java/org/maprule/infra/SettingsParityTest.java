@@ -33,24 +33,24 @@ class SettingsParityTest {
         "ocnCodes", "ocn1,ocn2", "jpneKeys", "isp1", "sharedMaxAge", "600")).ok();
     Map<String, Object> aws = lambdaEnv(run);
     Map<String, Object> azure = azureMapruleSettings(run);
-    assertThat(aws.keySet()).isEqualTo(azure.keySet()).containsExactlyInAnyOrderElementsOf(AppSettings.NAMES);
-    for (String name : AppSettings.NAMES) {
-      if (name.equals(AppSettings.CLOUD) || name.equals(AppSettings.ORIGIN_VERIFY_SECRET)) {
+    assertThat(aws.keySet()).isEqualTo(azure.keySet()).containsExactlyInAnyOrderElementsOf(ServiceSettings.VARIABLES);
+    for (String name : ServiceSettings.VARIABLES) {
+      if (name.equals(ServiceSettings.CLOUD) || name.equals(ServiceSettings.ORIGIN_VERIFY_SECRET)) {
         continue;
       }
       assertThat(azure.get(name)).as(name).isEqualTo(aws.get(name));
     }
-    assertThat(aws).containsEntry(AppSettings.CLOUD, "aws").containsEntry(AppSettings.OCN_CODES, "ocn1,ocn2")
-        .containsEntry(AppSettings.RULES, "classpath:jp-rules.json")
-        .containsEntry(AppSettings.RULES_FORMAT, "ocn").containsEntry(AppSettings.SHARED_MAX_AGE, "600");
-    assertThat(azure).containsEntry(AppSettings.CLOUD, "azure");
+    assertThat(aws).containsEntry(ServiceSettings.CLOUD, "aws").containsEntry(ServiceSettings.OCN_CODES, "ocn1,ocn2")
+        .containsEntry(ServiceSettings.RULES, "classpath:jp-rules.json")
+        .containsEntry(ServiceSettings.RULES_FORMAT, "ocn").containsEntry(ServiceSettings.SHARED_MAX_AGE, "600");
+    assertThat(azure).containsEntry(ServiceSettings.CLOUD, "azure");
   }
 
   @Test
   void blankCodesAndKeysAreLeftOutOnBothClouds() {
     StackRun run = StackRun.defaults().ok();
-    assertThat(lambdaEnv(run)).doesNotContainKeys(AppSettings.OCN_CODES, AppSettings.JPNE_KEYS);
-    assertThat(azureMapruleSettings(run)).doesNotContainKeys(AppSettings.OCN_CODES, AppSettings.JPNE_KEYS);
+    assertThat(lambdaEnv(run)).doesNotContainKeys(ServiceSettings.OCN_CODES, ServiceSettings.JPNE_KEYS);
+    assertThat(azureMapruleSettings(run)).doesNotContainKeys(ServiceSettings.OCN_CODES, ServiceSettings.JPNE_KEYS);
   }
 
   @Test
@@ -77,5 +77,32 @@ class SettingsParityTest {
     }
     assertThat(ServiceSettings.read(name -> (String) lambdaEnv(run).get(name), "none", Path.of(""))
         .config().originVerifySecret()).isEqualTo(StackRun.SECRET);
+  }
+
+  /**
+   * What each cloud is given is exactly what the stack read with core's reader: reading it back
+   * gives the stack's {@code app} settings, but for the cloud name and the secret.
+   */
+  @Test
+  void eachCloudReadsBackTheSettingsTheStackCheckedWithCore() {
+    Map<String, String> config = Map.of("rules", "classpath:jp-rules.json", "rulesFormat", "OCN",
+        "ocnCodes", " ocn2,ocn1,,ocn2 ", "jpneKeys", "isp1", "sharedMaxAge", "0",
+        "originVerifyHeader", "x-edge-key");
+    StackRun run = StackRun.of(config).ok();
+    Map<String, String> withJar = new HashMap<>(config);
+    withJar.put("awsJar", "adapter-aws.jar");
+    StackSettings stack = StackSettings.load("maprule", "test",
+        k -> java.util.Optional.ofNullable(withJar.get(k)),
+        com.pulumi.core.Output.of(StackRun.SECRET), Path.of("."));
+    for (var cloud : Map.of("aws", lambdaEnv(run), "azure", azureMapruleSettings(run)).entrySet()) {
+      Map<String, Object> env = new HashMap<>(cloud.getValue());
+      env.remove(ServiceSettings.ORIGIN_VERIFY_SECRET);
+      ServiceSettings read = ServiceSettings.read(name -> (String) env.get(name), "none",
+          Path.of(""));
+      assertThat(read).isEqualTo(new ServiceSettings(stack.app().rules(), stack.app().format(),
+          stack.app().config().withCloud(cloud.getKey())));
+      assertThat(env).containsEntry(ServiceSettings.RULES_FORMAT, "ocn")
+          .containsEntry(ServiceSettings.OCN_CODES, "ocn1,ocn2");
+    }
   }
 }

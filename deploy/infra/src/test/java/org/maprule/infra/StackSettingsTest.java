@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.maprule.ErrorCode;
 import org.maprule.MapruleException;
+import org.maprule.format.RuleSetFormat;
 
 class StackSettingsTest {
 
@@ -41,10 +42,13 @@ class StackSettingsTest {
   void defaults() {
     StackSettings s = load(Map.of());
     assertThat(s.name()).isEqualTo("maprule-prod");
-    assertThat(s.rules()).isEqualTo("builtin:example");
-    assertThat(s.rulesFormat()).isEqualTo("native");
-    assertThat(s.ocnCodes()).isEmpty();
-    assertThat(s.sharedMaxAgeSeconds()).isEqualTo(300);
+    assertThat(s.app().rules().value()).isEqualTo("builtin:example");
+    assertThat(s.app().format()).isEqualTo(RuleSetFormat.NATIVE);
+    assertThat(s.app().config().ocnCodes()).isEmpty();
+    assertThat(s.app().config().jpneKeys()).isEmpty();
+    assertThat(s.app().config().sharedMaxAgeSeconds()).isEqualTo(300);
+    assertThat(s.app().config().clientAddressHeader()).isEqualTo("cloudfront-viewer-address");
+    assertThat(s.app().config().originVerifySecret()).isNull();
     assertThat(s.originVerifyHeader()).isEqualTo("x-origin-verify");
     assertThat(s.lambdaMemoryMb()).isEqualTo(1024);
     assertThat(s.lambdaTimeoutSeconds()).isEqualTo(5);
@@ -144,13 +148,14 @@ class StackSettingsTest {
           assertThat(e.value()).isNull();
           assertThat(e.getMessage()).doesNotContain("secret/key");
         });
-    assertThat(load(Map.of("jpneKeys", "isp1, isp2")).jpneKeys()).isEqualTo("isp1, isp2");
+    assertThat(load(Map.of("jpneKeys", "isp1, isp2")).app().config().jpneKeys())
+        .containsExactlyInAnyOrder("isp1", "isp2");
   }
 
   @Test
   void blankValuesCountAsUnset() {
     assertThat(load(Map.of("lambdaMemoryMb", "  ", "rules", "")).lambdaMemoryMb()).isEqualTo(1024);
-    assertThat(load(Map.of("rules", " ")).rules()).isEqualTo("builtin:example");
+    assertThat(load(Map.of("rules", " ")).app().rules().value()).isEqualTo("builtin:example");
   }
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{2,39}");
