@@ -89,6 +89,14 @@ public enum ErrorCode {
   TTL_OUT_OF_RANGE,
   /** Warning: a domain has more than 256 rules; HB46PP answers are cut to 256 (the CE's BMR kept). */
   HB46PP_RULES_TRIMMED,
+  /**
+   * Warning: a domain uses the RFC 7597 interface identifier (RFC 7597 §6), which the OCN
+   * ({@code /}) and JPNE ({@code /{key}/get_rules}) answers cannot carry; both endpoints are always
+   * served and pick the domain from the CE's own prefix, so its OCN and JPNE CEs get
+   * {@link #INTERFACE_ID_FORMAT_NOT_CARRIED} and must use HB46PP or the OpenWrt configuration
+   * (docs/domain.md §5, §7).
+   */
+  RFC7597_DOMAIN_NOT_ON_OCN_JPNE,
 
   // ---- calculation for one CE (org.maprule.calc) ----
   /** No rule IPv6 prefix contains the End-user prefix. */
@@ -115,6 +123,13 @@ public enum ErrorCode {
   RULE_SET_INVALID,
   /** The client address could not be determined or parsed. */
   CLIENT_ADDRESS_UNKNOWN,
+  /**
+   * The CE's domain uses the RFC 7597 interface identifier and the endpoint's format (OCN
+   * {@code /}, JPNE {@code /{key}/get_rules}) cannot say so: the CEs that read it always build the
+   * draft-03 address, which the BR drops (docs/domain.md §5). Answered 409 with the endpoints that
+   * carry the layout: {@code /hb46pp} ({@code map_e.version} 1) and {@code /calc?format=openwrt}.
+   */
+  INTERFACE_ID_FORMAT_NOT_CARRIED,
   /**
    * An unexpected failure inside the service (a bug, not the client's doing): answered 503
    * without details so the CDN fails over; the cause is logged, never sent.

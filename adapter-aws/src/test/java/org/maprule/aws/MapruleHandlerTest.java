@@ -92,8 +92,9 @@ class MapruleHandlerTest {
   @Test
   void primingRunsTheCeRequestsThroughTheHandler() {
     String line = handler.priming().prime();
+    // the example's first rule is in its RFC 7597-layout domain, which OCN refuses (409)
     assertThat(line).startsWith(SnapStartPriming.MARKER).contains("GET /health -> 200",
-        "GET /rules -> 200", "GET /hb46pp -> 200", "GET / -> 200", "GET /calc -> 200");
+        "GET /rules -> 200", "GET /hb46pp -> 200", "GET / -> 409", "GET /calc -> 200");
   }
 
   /** Payload 2.0 joins repeated values with ", " (the front end sends one field). */

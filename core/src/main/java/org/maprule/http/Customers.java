@@ -21,12 +21,24 @@ final class Customers {
    * @param request the request
    * @return the parameters of the client's /128
    * @throws MapruleException {@link ErrorCode#CLIENT_ADDRESS_UNKNOWN} as
-   *     {@link ClientAddresses#resolve}; {@link ErrorCode#NOT_A_CUSTOMER} when the address is IPv4
-   *     or lies in no rule; its {@code field} names where the address came from (the header or
-   *     {@code peer}) and the address itself is not echoed
+   *     {@link ClientAddresses#resolve}; {@link ErrorCode#NOT_A_CUSTOMER} as {@link #of(ServedRuleSet,
+   *     ClientAddress)}
    */
   static CeParameters of(ServedRuleSet s, ServiceConfig config, HttpRequest request) {
-    ClientAddress client = ClientAddresses.resolve(config, request);
+    return of(s, ClientAddresses.resolve(config, request));
+  }
+
+  /**
+   * The CE parameters of a client whose trusted address is known.
+   *
+   * @param s the served rule set
+   * @param client the trusted client address
+   * @return the parameters of the client's /128
+   * @throws MapruleException {@link ErrorCode#NOT_A_CUSTOMER} when the address is IPv4 or lies in
+   *     no rule; its {@code field} names where the address came from (the header or
+   *     {@code peer}) and the address itself is not echoed
+   */
+  static CeParameters of(ServedRuleSet s, ClientAddress client) {
     if (client.ipv6() == null) {
       throw notACustomer(client);
     }
@@ -40,12 +52,19 @@ final class Customers {
     }
   }
 
+  /**
+   * Where a client address came from, for messages that must not echo it: {@code the
+   * connection's peer address} or {@code header 'NAME'}.
+   */
+  static String origin(ClientAddress client) {
+    return ClientAddresses.PEER.equals(client.source())
+        ? "the connection's peer address" : "header '" + client.source() + "'";
+  }
+
   /** One message for IPv4 and IPv6 alike, so that transports with different peers answer alike. */
   private static MapruleException notACustomer(ClientAddress client) {
-    String from = ClientAddresses.PEER.equals(client.source())
-        ? "the connection's peer address" : "header '" + client.source() + "'";
     return new MapruleException(ErrorCode.NOT_A_CUSTOMER, client.source(), null,
-        "the client address (from " + from + ") is not an IPv6 address inside a rule of this "
-            + "service: not a customer");
+        "the client address (from " + origin(client) + ") is not an IPv6 address inside a rule of "
+            + "this service: not a customer");
   }
 }

@@ -22,6 +22,11 @@ import org.maprule.format.JpneFormat;
  *       as HB46PP): every rule of that domain as {@code fmr}, its BR as {@code dmr}, its
  *       {@link JpneFormat#ipv6FixLength} as {@code ipv6_fixlen}. An IPv4 client or an address in
  *       no rule is 403 {@link ErrorCode#NOT_A_CUSTOMER}.
+ *   <li>Which layout: {@code get_rules} carries no interface-id layout and JPNE CEs always build
+ *       the draft-03 address (docs/domain.md §5, §6.3), so a domain whose layout is RFC 7597 is
+ *       409 {@link ErrorCode#INTERFACE_ID_FORMAT_NOT_CARRIED}, its field where the client address
+ *       came from (the address not echoed), naming {@code /hb46pp} and
+ *       {@code /calc?format=openwrt} ({@link LayoutlessFormats}).
  * </ol>
  * The answer depends on the client address and the callback: {@code private, no-store}, no
  * entity-tag, with {@code content-type: application/javascript; charset=utf-8} and
@@ -56,7 +61,10 @@ final class JpneEndpoint {
           "the key in the path is not an accepted key of this service");
     }
     String callback = JpneFormat.validateCallback(QueryParams.optional(request, "callback"));
-    CeParameters p = Customers.of(s, config, request);
+    ClientAddress client = ClientAddresses.resolve(config, request);
+    CeParameters p = Customers.of(s, client);
+    LayoutlessFormats.requireDraft03(p.domain(), "get_rules", client.source(), null,
+        "the client address (from " + Customers.origin(client) + ")");
     return s.tailoredJavascript(s.jpneBody(p.domain(), callback));
   }
 }

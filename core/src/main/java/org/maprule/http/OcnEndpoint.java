@@ -23,8 +23,15 @@ import org.maprule.format.CeFormats;
  * </ul>
  * The BMR is found from the address (longest match, {@link org.maprule.calc.MapCalculator}); no
  * rule containing it is 404 {@link ErrorCode#NO_MATCHING_RULE}. The answer is
- * {@link CeFormats#ocn} of the BMR's whole domain (clients pick their rule by prefix match), the
- * same for every client sending the same URL: shared, cacheable.
+ * {@link CeFormats#ocn} of the BMR's whole domain — every rule of it, whichever the CE's BMR is
+ * (clients pick their rule by prefix match) — the same for every client sending the same URL:
+ * shared, cacheable.
+ *
+ * <p>A domain whose interface-id layout is RFC 7597 is never answered here: OCN rules carry no
+ * layout and OCN CEs always build the draft-03 address (docs/domain.md §5, §6.2). Once every
+ * parameter above is valid, such a domain is 409 {@link ErrorCode#INTERFACE_ID_FORMAT_NOT_CARRIED},
+ * field {@code ipv6Prefix} with its value, naming {@code /hb46pp} and {@code /calc?format=openwrt}
+ * ({@link LayoutlessFormats}); never 304, whatever {@code If-None-Match} says.
  */
 final class OcnEndpoint {
   private OcnEndpoint() {}
@@ -68,6 +75,8 @@ final class OcnEndpoint {
       throw QueryParams.invalid("ipv6PrefixLength", lengthText, "expected " + min + " to " + max
           + " for the rule " + p.bmr().ipv6Prefix() + " (its n + o is " + min + ")");
     }
+    LayoutlessFormats.requireDraft03(p.domain(), "OCN", "ipv6Prefix", prefixText,
+        "ipv6Prefix '" + prefixText + "'");
     return s.shared(s.ocnBody(p.domain().name()), request);
   }
 }

@@ -38,8 +38,11 @@ final class Responses {
 
   /**
    * The status of an error code: 400 for malformed input, 403 for refused clients, 404 when
-   * nothing matches, 405 for other methods, 503 for anything that means the service cannot answer
-   * correctly (an invalid rule set, an internal error, a code not expected from a client).
+   * nothing matches, 405 for other methods, 409 when the CE's domain cannot be told through the
+   * endpoint it called ({@link ErrorCode#INTERFACE_ID_FORMAT_NOT_CARRIED}: a well-formed request
+   * from a customer, at odds with the domain's layout, resolved by calling another endpoint; RFC
+   * 9110 §15.5.10), 503 for anything that means the service cannot answer correctly (an invalid
+   * rule set, an internal error, a code not expected from a client).
    */
   static int statusOf(ErrorCode code) {
     return switch (code) {
@@ -49,6 +52,7 @@ final class Responses {
       case FORBIDDEN_CODE, NOT_A_CUSTOMER -> 403;
       case NOT_FOUND, NO_MATCHING_RULE, NO_OWNER -> 404;
       case METHOD_NOT_ALLOWED -> 405;
+      case INTERFACE_ID_FORMAT_NOT_CARRIED -> 409;
       default -> 503;
     };
   }
@@ -62,6 +66,7 @@ final class Responses {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 409 -> "Conflict";
       case 503 -> "Service Unavailable";
       default -> "Error";
     };

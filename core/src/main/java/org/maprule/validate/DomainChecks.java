@@ -12,10 +12,11 @@ import org.maprule.ErrorCode;
 import org.maprule.addr.Ipv6Address;
 import org.maprule.addr.Ipv6Prefix;
 import org.maprule.rule.Domain;
+import org.maprule.rule.InterfaceIdFormat;
 
 /**
  * The checks of one domain (docs/domain.md §7): its name, its BR (RFC 7597 §7), its End-user prefix
- * length and its rule count.
+ * length, its rule count and whether the OCN and JPNE endpoints can serve its layout.
  */
 final class DomainChecks {
   /** A valid domain name. */
@@ -61,12 +62,34 @@ final class DomainChecks {
           rulesPath + " is [] (empty): a domain needs at least one rule"));
     }
     checkMixedEndUserPrefixLengths(rulesPath, rules, out);
+    checkLayoutlessFormats(path, domain, out);
     if (rules.size() > HB46PP_MAX_RULES) {
       out.add(Violation.warning(ErrorCode.HB46PP_RULES_TRIMMED, rulesPath,
           String.valueOf(rules.size()), rulesPath + " holds " + rules.size() + " rules, more than"
               + " the " + HB46PP_MAX_RULES + " an HB46PP answer carries: HB46PP answers are trimmed"
               + " to " + HB46PP_MAX_RULES + " rules, the CE's BMR kept"));
     }
+  }
+
+  /**
+   * Warns about an RFC 7597-layout domain: OCN {@code /} and JPNE {@code /{key}/get_rules} refuse
+   * it (their formats carry no layout, their CEs build the draft-03 address). Both endpoints are
+   * always served and pick the domain from the CE's own prefix (the OCN {@code ipv6Prefix}, the
+   * JPNE client address), and in a valid set a prefix inside a rule has its BMR in that rule's
+   * domain (rules of two domains may not overlap), so such CEs always reach the domain; a
+   * configured OCN code or JPNE key narrows who may ask, not which domain answers. Hence one
+   * warning per such domain, whatever the deployment.
+   */
+  private static void checkLayoutlessFormats(String path, Domain domain, List<Violation> out) {
+    if (domain.interfaceIdFormat() != InterfaceIdFormat.RFC7597) {
+      return;
+    }
+    String field = path + ".interfaceIdFormat";
+    out.add(Violation.warning(ErrorCode.RFC7597_DOMAIN_NOT_ON_OCN_JPNE, field,
+        InterfaceIdFormat.RFC7597.wireName(), field + " is rfc7597 (domain '" + domain.name()
+            + "'): OCN (/) and JPNE (/{key}/get_rules) answers cannot carry that layout, so those"
+            + " endpoints refuse its CEs (409 INTERFACE_ID_FORMAT_NOT_CARRIED); they must use"
+            + " /hb46pp (map_e.version 1) or /calc?format=openwrt"));
   }
 
   private void checkName(int index, String path, String name, List<Violation> out) {

@@ -18,7 +18,9 @@ import org.maprule.rule.RuleSet;
  *   <li>Domain: {@code INVALID_DOMAIN_NAME}, {@code DUPLICATE_DOMAIN_NAME}, {@code BR_MISSING},
  *       {@code BR_NOT_GLOBAL_UNICAST}, {@code BR_INSIDE_RULE_PREFIX} (inside any rule prefix of
  *       the whole set), {@code END_USER_PREFIX_LENGTH_INVALID}, {@code NO_RULES}; warnings
- *       {@code END_USER_PREFIX_LENGTH_MIXED}, {@code HB46PP_RULES_TRIMMED}.
+ *       {@code END_USER_PREFIX_LENGTH_MIXED}, {@code HB46PP_RULES_TRIMMED},
+ *       {@code RFC7597_DOMAIN_NOT_ON_OCN_JPNE} (every RFC 7597-layout domain: the OCN and JPNE
+ *       endpoints refuse it).
  *   <li>Rule: {@code EA_BITS_OUT_OF_RANGE}, {@code EA_BITS_EXCEED_IPV6},
  *       {@code PSID_OFFSET_OUT_OF_RANGE}, {@code PSID_LENGTH_TOO_LONG},
  *       {@code PSID_EXCEEDS_PORT_BITS}; warnings {@code EA_BITS_BEYOND_64},

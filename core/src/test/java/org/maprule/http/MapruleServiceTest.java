@@ -29,7 +29,10 @@ class MapruleServiceTest {
   private static final MapruleService EXAMPLE =
       MapruleService.load(CONFIG, RuleSetLoader.exampleBytes(), RuleSetFormat.NATIVE);
   private static final String HB = "/hb46pp?vendorid=001122&product=p&version=1&capability=map_e";
+  /** A customer of the example's RFC 7597 domain (2001:db8::/40). */
   private static final String CUSTOMER = "2001:db8:12:3400::1";
+  /** A customer of the example's draft03 domain (2001:db8:100::/40). */
+  private static final String DRAFT03_CUSTOMER = "2001:db8:112:3400::1";
 
   private static HttpResponse get(MapruleService s, String target, String... headers) {
     return s.handle(HttpRequest.get(target, Headers.of(headers), "127.0.0.1"));
@@ -112,7 +115,7 @@ class MapruleServiceTest {
   @MethodSource("seeds")
   void nothingAClientSendsBreaksTheService(long seed) {
     Random rnd = new Random(seed);
-    Set<Integer> allowed = Set.of(200, 304, 400, 403, 404, 405);
+    Set<Integer> allowed = Set.of(200, 304, 400, 403, 404, 405, 409);
     for (int i = 0; i < 500; i++) {
       Map<String, List<String>> query = new LinkedHashMap<>();
       int n = rnd.nextInt(8);
@@ -138,7 +141,7 @@ class MapruleServiceTest {
   // ---- caching and HEAD ----
 
   static Stream<String> successTargets() {
-    return Stream.of("/?ipv6Prefix=2001:db8:12:3400::&ipv6PrefixLength=56", HB, "/rules",
+    return Stream.of("/?ipv6Prefix=2001:db8:112:3400::&ipv6PrefixLength=56", HB, "/rules",
         "/calc?prefix=2001:db8:12:3400::/56", "/calc?prefix=2001:db8:12:3400::/56&format=openwrt",
         "/k/get_rules?callback=cb", "/lookup?ipv4=192.0.2.18", "/lookup?ipv4=192.0.2.18&port=1232",
         "/health");
@@ -147,8 +150,8 @@ class MapruleServiceTest {
   @ParameterizedTest
   @MethodSource("successTargets")
   void headIsGetWithoutTheBody(String target) {
-    HttpResponse g = get(EXAMPLE, target, "x-test-client", CUSTOMER);
-    HttpResponse h = exchange(EXAMPLE, "HEAD", target, "x-test-client", CUSTOMER);
+    HttpResponse g = get(EXAMPLE, target, "x-test-client", DRAFT03_CUSTOMER);
+    HttpResponse h = exchange(EXAMPLE, "HEAD", target, "x-test-client", DRAFT03_CUSTOMER);
     assertThat(g.status()).isEqualTo(200);
     assertThat(g.body()).isNotEmpty();
     assertThat(h.status()).isEqualTo(g.status());
@@ -182,7 +185,7 @@ class MapruleServiceTest {
   @ParameterizedTest
   @ValueSource(strings = {HB, "/k/get_rules?callback=cb"})
   void tailoredAnswersIgnoreIfNoneMatch(String target) {
-    HttpResponse r = get(EXAMPLE, target, "x-test-client", CUSTOMER, "if-none-match", "*");
+    HttpResponse r = get(EXAMPLE, target, "x-test-client", DRAFT03_CUSTOMER, "if-none-match", "*");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.headers().first("cache-control")).isEqualTo("private, no-store");
     assertThat(r.headers().contains("etag")).isFalse();
@@ -199,15 +202,61 @@ class MapruleServiceTest {
 
   @Test
   void ocnLengthIsAcceptedFromNPlusOTo64() {
-    // the example rule 2001:db8::/40 has o = 16: n + o = 56
+    // the example rule 2001:db8:100::/40 has o = 16: n + o = 56
     IntStream.rangeClosed(0, 130).forEach(len -> {
-      HttpResponse r = get(EXAMPLE, "/?ipv6Prefix=2001:db8:12:3400::&ipv6PrefixLength=" + len);
+      HttpResponse r = get(EXAMPLE, "/?ipv6Prefix=2001:db8:112:3400::&ipv6PrefixLength=" + len);
       boolean ok = len >= 56 && len <= 64;
       assertThat(r.status()).as("length %d", len).isEqualTo(ok ? 200 : 400);
       if (!ok) {
         assertThat(json(r).get("field").asString()).isEqualTo("ipv6PrefixLength");
       }
     });
+  }
+
+  /**
+   * The CE formats that carry no interface-id layout (OCN {@code /}, JPNE {@code get_rules}) refuse
+   * the RFC 7597 domain with 409, after every parameter check and whatever a precondition says;
+   * the endpoints the problem names serve the same CE with its layout (docs/domain.md §5).
+   */
+  @Test
+  void ocnAndJpneRefuseTheRfc7597DomainAndNameTheEndpointsThatServeIt() {
+    String ocn = "/?ipv6Prefix=2001:db8:12:3400::&ipv6PrefixLength=56";
+    for (String[] t : new String[][] {{ocn, "ipv6Prefix", "2001:db8:12:3400::"},
+        {"/k/get_rules?callback=cb", "x-test-client", null}}) {
+      for (String inm : new String[] {null, "*", '"' + EXAMPLE.ruleSetDigest() + '"'}) {
+        HttpResponse r = inm == null ? get(EXAMPLE, t[0], "x-test-client", CUSTOMER)
+            : get(EXAMPLE, t[0], "x-test-client", CUSTOMER, "if-none-match", inm);
+        assertThat(r.status()).as("%s if-none-match %s", t[0], inm).isEqualTo(409);
+        assertThat(r.headers().first("content-type")).isEqualTo(Responses.PROBLEM_JSON);
+        assertThat(r.headers().first("cache-control")).isEqualTo("no-store");
+        JsonNode p = json(r);
+        assertThat(p.get("title").asString()).isEqualTo("Conflict");
+        assertThat(p.get("code").asString()).isEqualTo("INTERFACE_ID_FORMAT_NOT_CARRIED");
+        assertThat(p.get("field").asString()).isEqualTo(t[1]);
+        assertThat(p.has("value") ? p.get("value").asString() : null).isEqualTo(t[2]);
+        assertThat(p.get("detail").asString()).contains("'example-rfc7597'", "/hb46pp",
+            "/calc?format=openwrt");
+      }
+      HttpResponse h = exchange(EXAMPLE, "HEAD", t[0], "x-test-client", CUSTOMER);
+      assertThat(h.status()).isEqualTo(409);
+      assertThat(h.body()).isEmpty();
+    }
+    // a bad parameter is still reported as such: the layout is checked last
+    assertThat(get(EXAMPLE, "/?ipv6Prefix=2001:db8:12:3400::&ipv6PrefixLength=48").status())
+        .isEqualTo(400);
+    assertThat(get(EXAMPLE, "/k/get_rules?callback=1x", "x-test-client", CUSTOMER).status())
+        .isEqualTo(400);
+    // the endpoints named serve that CE, with its layout
+    JsonNode hb = json(get(EXAMPLE, HB, "x-test-client", CUSTOMER));
+    assertThat(hb.get("map_e").get("version").asInt()).isEqualTo(1);
+    HttpResponse openwrt = get(EXAMPLE, "/calc?prefix=2001:db8:12:3400::/56&format=openwrt");
+    assertThat(openwrt.status()).isEqualTo(200);
+    assertThat(text(openwrt)).doesNotContain("legacymap");
+    // and the draft03 domain is served by both
+    assertThat(get(EXAMPLE, "/?ipv6Prefix=2001:db8:112:3400::&ipv6PrefixLength=56").status())
+        .isEqualTo(200);
+    assertThat(get(EXAMPLE, "/k/get_rules?callback=cb", "x-test-client", DRAFT03_CUSTOMER)
+        .status()).isEqualTo(200);
   }
 
   @Test
@@ -277,15 +326,16 @@ class MapruleServiceTest {
 
   @Test
   void healthListsErrorsBeforeWarnings() {
-    String doc = "{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"fe80::1\","
+    // file order: the domain's layout warning, then the rule's error, then its warning
+    String doc = "{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"2001:db8:ffff::1\","
         + "\"interfaceIdFormat\":\"rfc7597\",\"rules\":[{\"ipv6Prefix\":\"2001:db8::/40\","
-        + "\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":16,\"psidOffset\":0}]}]}";
+        + "\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":16,\"psidOffset\":16}]}]}";
     MapruleService s = MapruleService.load(CONFIG, doc.getBytes(StandardCharsets.UTF_8),
         RuleSetFormat.NATIVE);
     JsonNode v = json(get(s, "/health")).get("violations");
     assertThat(v.size()).isEqualTo(2);
-    assertThat(v.get(0).get("code").asString()).isEqualTo("BR_NOT_GLOBAL_UNICAST");
-    assertThat(v.get(1).get("code").asString()).isEqualTo("PSID_ZERO_SYSTEM_PORTS");
+    assertThat(v.get(0).get("code").asString()).isEqualTo("PSID_OFFSET_OUT_OF_RANGE");
+    assertThat(v.get(1).get("code").asString()).isEqualTo("RFC7597_DOMAIN_NOT_ON_OCN_JPNE");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.maprule.validate.TestRules.BR;
 import static org.maprule.validate.TestRules.RFC_EXAMPLE;
 import static org.maprule.validate.TestRules.briefs;
 import static org.maprule.validate.TestRules.domain;
+import static org.maprule.validate.TestRules.rfc7597Domain;
 import static org.maprule.validate.TestRules.rule;
 import static org.maprule.validate.TestRules.set;
 import static org.maprule.validate.TestRules.single;
@@ -211,7 +212,20 @@ class ValidatorTest {
         c("IPv4 overlap across domains", set(domain("a", BR, RFC_EXAMPLE),
             domain("b", "2001:db8:fffe::1", rule("2001:db8:100::/40", "192.0.2.128/25", 15, 6))),
             "IPV4_RULE_OVERLAP ERROR domains[1].rules[0].ipv4Prefix=192.0.2.128/25"),
-        c("adjacent IPv4 /24s ok", single(RFC_EXAMPLE, rule("2001:db8:100::/40", "192.0.3.0/24", 16, 6))));
+        c("adjacent IPv4 /24s ok", single(RFC_EXAMPLE, rule("2001:db8:100::/40", "192.0.3.0/24", 16, 6))),
+        // ---- interface-id layout: OCN and JPNE cannot carry RFC 7597 ----
+        c("draft03 domain: no layout warning", set(domain("d", BR, RFC_EXAMPLE))),
+        c("RFC 7597 domain warns once, however many rules",
+            set(rfc7597Domain("d", BR, RFC_EXAMPLE, rule("2001:db8:100::/40", "198.51.100.0/24", 16, 6))),
+            "RFC7597_DOMAIN_NOT_ON_OCN_JPNE WARNING domains[0].interfaceIdFormat=rfc7597"),
+        c("only the RFC 7597 domain of a mixed set warns", set(domain("a", BR, RFC_EXAMPLE),
+            rfc7597Domain("b", "2001:db8:fffe::1", rule("2001:db8:100::/40", "198.51.100.0/24", 16, 6))),
+            "RFC7597_DOMAIN_NOT_ON_OCN_JPNE WARNING domains[1].interfaceIdFormat=rfc7597"),
+        c("layout warning comes after the domain's errors, before its rules'",
+            set(rfc7597Domain("d", null, rule("2001:db8::/40", "192.0.2.0/24", 49, 6))),
+            "BR_MISSING ERROR domains[0].brIpv6Address=null",
+            "RFC7597_DOMAIN_NOT_ON_OCN_JPNE WARNING domains[0].interfaceIdFormat=rfc7597",
+            "EA_BITS_OUT_OF_RANGE ERROR " + R0 + "eaBitLength=49"));
   }
 
   /** {@code count} disjoint rules 2001:db8:i::/48 → 10.i.0/24 with o 16 (n + o 64), a 4. */
@@ -243,7 +257,16 @@ class ValidatorTest {
 
   private static final List<ErrorCode> WARNINGS = List.of(ErrorCode.EA_BITS_BEYOND_64,
       ErrorCode.IPV4_PREFIX_PER_CE, ErrorCode.ONE_TO_ONE_PREFIX, ErrorCode.PSID_ZERO_SYSTEM_PORTS,
-      ErrorCode.REDUNDANT_RULE, ErrorCode.END_USER_PREFIX_LENGTH_MIXED, ErrorCode.HB46PP_RULES_TRIMMED);
+      ErrorCode.REDUNDANT_RULE, ErrorCode.END_USER_PREFIX_LENGTH_MIXED, ErrorCode.HB46PP_RULES_TRIMMED,
+      ErrorCode.RFC7597_DOMAIN_NOT_ON_OCN_JPNE);
+
+  @Test
+  void layoutWarningNamesTheDomainAndWhereItsCesShouldGo() {
+    ValidationReport report = Validator.validate(set(rfc7597Domain("lab", BR, RFC_EXAMPLE)));
+    assertThat(report.isValid()).isTrue();
+    assertThat(report.warnings()).singleElement().satisfies(v -> assertThat(v.message())
+        .contains("'lab'", "/hb46pp", "/calc?format=openwrt", "INTERFACE_ID_FORMAT_NOT_CARRIED"));
+  }
 
   @Test
   void overlapMessageNamesTheEarlierRule() {

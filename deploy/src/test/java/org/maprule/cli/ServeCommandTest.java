@@ -82,7 +82,7 @@ class ServeCommandTest {
 
   @Test
   void ocnCodesAreOpenUnlessConfigured() throws Exception {
-    String target = "/?ipv6Prefix=2001:db8:12:3400::&ipv6PrefixLength=56&code=";
+    String target = "/?ipv6Prefix=2001:db8:112:3400::&ipv6PrefixLength=56&code=";
     try (Cli.Served open = Cli.serve("--port", "0")) {
       assertThat(open.client.get(target + "anything").status()).isEqualTo(200);
     }
@@ -94,11 +94,11 @@ class ServeCommandTest {
 
   @Test
   void jpneKeysAreOpenUnlessConfigured() throws Exception {
-    String client = "2001:db8:12:3400::1";
+    String client = "2001:db8:112:3400::1";
     try (Cli.Served open = Cli.serve("--port", "0", "--client-address-header", "x-test-client")) {
       HttpResponse r = open.client.get("/any-key/get_rules?callback=v6plus", "x-test-client", client);
       assertThat(r.status()).as(text(r)).isEqualTo(200);
-      assertThat(text(r)).startsWith("v6plus({\"dmr\":\"2001:db8:ffff::1\",");
+      assertThat(text(r)).startsWith("v6plus({\"dmr\":\"2001:db8:ffff::2\",");
     }
     try (Cli.Served closed = Cli.serve("--port", "0", "--client-address-header", "x-test-client",
         "--jpne-key", "k1", "--jpne-key", "k2")) {

@@ -38,8 +38,11 @@ class ValidateCommandTest {
     Path f = write("example.json", RuleSetLoader.exampleBytes());
     Cli.Result r = Cli.run("validate", "--rules", f.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    // its RFC 7597-layout domain is warned about: OCN and JPNE CEs are refused (docs/domain.md §7)
+    assertThat(r.out()).containsPattern("(?m)^WARNING +RFC7597_DOMAIN_NOT_ON_OCN_JPNE +"
+        + "domains\\[0]\\.interfaceIdFormat +rfc7597 ");
     assertThat(r.lines()).last().asString()
-        .startsWith(f + ": valid (2 domains, 3 rules), 0 errors, ")
+        .startsWith(f + ": valid (2 domains, 3 rules), 0 errors, 1 warning, ")
         .containsPattern("digest [0-9a-f]{64}$")
         .endsWith(RuleSetLoader.example().digest());
   }
@@ -117,7 +120,7 @@ class ValidateCommandTest {
   void warningsArePrintedButTheFileIsValid() throws Exception {
     // a = 0 with k = 8: PSID 0 owns the system ports (docs/domain.md §7, a warning)
     Path f = write("warn.json", ("{\"ttl\":86400,\"domains\":[{\"name\":\"d\",\"brIpv6Address\":\"2001:db8:ffff::1\","
-        + "\"interfaceIdFormat\":\"rfc7597\",\"rules\":[{\"ipv6Prefix\":\"2001:db8::/40\","
+        + "\"interfaceIdFormat\":\"draft03\",\"rules\":[{\"ipv6Prefix\":\"2001:db8::/40\","
         + "\"ipv4Prefix\":\"192.0.2.0/24\",\"eaBitLength\":16,\"psidOffset\":0}]}]}")
         .getBytes(StandardCharsets.UTF_8));
     Cli.Result r = Cli.run("validate", "--rules", f.toString());
