@@ -1,6 +1,9 @@
 package org.maprule.http;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.maprule.validate.Violation;
@@ -17,6 +20,8 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class JsonBodies {
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final DateTimeFormatter UTC_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private JsonBodies() {}
 
@@ -46,10 +51,11 @@ final class JsonBodies {
   /**
    * The {@code /health} body: {@code status, ruleSet, domains, rules, cloud, version} and, when
    * {@code violations} is non-null, {@code violations} as {@code [{code, field, value,
-   * message}]} in the order given.
+   * message}]} in the order given, then, when {@code reload} is non-null, {@code reload} as
+   * {@code {status:"failed", source, at, message, violations}} ({@link ReloadFailure}).
    */
   static byte[] health(String status, String digest, int domains, int rules, String cloud,
-      String version, List<Violation> violations) {
+      String version, List<Violation> violations, ReloadFailure reload) {
     return write(g -> {
       g.writeStartObject();
       g.writeStringProperty("status", status);
@@ -63,24 +69,47 @@ final class JsonBodies {
       g.writeStringProperty("cloud", clean(cloud));
       g.writeStringProperty("version", clean(version));
       if (violations != null) {
-        g.writeName("violations");
-        g.writeStartArray();
-        for (Violation v : violations) {
-          g.writeStartObject();
-          g.writeStringProperty("code", v.code().name());
-          g.writeStringProperty("field", clean(v.field()));
-          if (v.value() == null) {
-            g.writeNullProperty("value");
-          } else {
-            g.writeStringProperty("value", clean(v.value()));
-          }
-          g.writeStringProperty("message", clean(v.message()));
-          g.writeEndObject();
-        }
-        g.writeEndArray();
+        violations(g, violations);
+      }
+      if (reload != null) {
+        g.writeName("reload");
+        g.writeStartObject();
+        g.writeStringProperty("status", "failed");
+        g.writeStringProperty("source", clean(reload.source()));
+        g.writeStringProperty("at", utc(reload.at()));
+        g.writeStringProperty("message", clean(reload.message()));
+        violations(g, reload.violations());
+        g.writeEndObject();
       }
       g.writeEndObject();
     });
+  }
+
+  /** The member {@code violations}: {@code [{code, field, value, message}]} in the order given. */
+  private static void violations(JsonGenerator g, List<Violation> violations) {
+    g.writeName("violations");
+    g.writeStartArray();
+    for (Violation v : violations) {
+      g.writeStartObject();
+      g.writeStringProperty("code", v.code().name());
+      g.writeStringProperty("field", clean(v.field()));
+      if (v.value() == null) {
+        g.writeNullProperty("value");
+      } else {
+        g.writeStringProperty("value", clean(v.value()));
+      }
+      g.writeStringProperty("message", clean(v.message()));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * An instant as RFC 3339 UTC text with exactly three fraction digits, for example
+   * {@code 2026-12-02T21:23:34.120Z} (sub-millisecond digits dropped).
+   */
+  static String utc(Instant t) {
+    return UTC_MILLIS.format(t);
   }
 
   private static byte[] write(Consumer<JsonGenerator> body) {

@@ -38,8 +38,10 @@ final class Responses {
 
   /**
    * The status of an error code: 400 for malformed input, 403 for refused clients, 404 when
-   * nothing matches, 405 for other methods, 503 for anything that means the service cannot answer
-   * correctly (an invalid rule set, an internal error, a code not expected from a client).
+   * nothing matches, 405 for other methods, the RFC 9110 / RFC 6585 status of each
+   * {@link TransportFault} (408, 413, 414, 431, 501, 505), 503 for anything that means the service
+   * cannot answer correctly (an invalid rule set, an internal error, the connection limit, a code
+   * not expected from a client).
    */
   static int statusOf(ErrorCode code) {
     return switch (code) {
@@ -49,11 +51,18 @@ final class Responses {
       case FORBIDDEN_CODE, NOT_A_CUSTOMER -> 403;
       case NOT_FOUND, NO_MATCHING_RULE, NO_OWNER -> 404;
       case METHOD_NOT_ALLOWED -> 405;
+      case MALFORMED_REQUEST -> 400;
+      case REQUEST_TIMEOUT -> 408;
+      case BODY_TOO_LARGE -> 413;
+      case REQUEST_LINE_TOO_LONG -> 414;
+      case HEADERS_TOO_LARGE -> 431;
+      case TRANSFER_CODING_UNKNOWN -> 501;
+      case HTTP_VERSION_NOT_SUPPORTED -> 505;
       default -> 503;
     };
   }
 
-  /** The RFC 9110 §15 reason phrase of the statuses this service answers. */
+  /** The RFC 9110 §15 (RFC 6585 §5 for 431) reason phrase of the statuses this service answers. */
   static String reasonPhrase(int status) {
     return switch (status) {
       case 200 -> "OK";
@@ -62,7 +71,13 @@ final class Responses {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
+      case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
+      case 431 -> "Request Header Fields Too Large";
+      case 501 -> "Not Implemented";
       case 503 -> "Service Unavailable";
+      case 505 -> "HTTP Version Not Supported";
       default -> "Error";
     };
   }
