@@ -271,7 +271,7 @@ public final class LocalServer implements AutoCloseable {
    * @param timeout the longest wait, at least 0
    * @return whether every connection finished in time
    */
-  public boolean drain(Duration timeout) {
+  public synchronized boolean drain(Duration timeout) {
     if (closed) {
       return true;
     }
@@ -296,7 +296,7 @@ public final class LocalServer implements AutoCloseable {
 
   /** Stops listening at once, closes every connection and ends the event loops. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }
