@@ -46,7 +46,7 @@ public enum TransportFault {
       "the HTTP version is not supported: this server speaks HTTP/1.1"),
   /** 503 {@link ErrorCode#CONNECTION_LIMIT}: the server already holds its maximum of connections. */
   CONNECTION_LIMIT(ErrorCode.CONNECTION_LIMIT, "connection",
-      "the server has too many open connections; try again later");
+      "the server is serving as many connections as it may");
 
   private final ErrorCode code;
   private final String field;

@@ -37,7 +37,6 @@ import org.maprule.http.Endpoint;
 import org.maprule.http.Headers;
 import org.maprule.http.HttpResponse;
 import org.maprule.http.MapruleService;
-import org.maprule.http.TransportFault;
 
 /**
  * One client connection of the local transport: HTTP/1.1 messages from Netty's decoder become
@@ -185,8 +184,7 @@ final class HttpConnection extends ChannelDuplexHandler {
           context.close();
         }
       } else if (state == State.READING) {
-        fault(new RequestChecks.Fault(TransportFault.MALFORMED_REQUEST, null,
-            "the client closed its side before the request was complete"));
+        fault(RequestChecks.closedEarly());
       } else {
         closeInStages();
       }
@@ -220,8 +218,7 @@ final class HttpConnection extends ChannelDuplexHandler {
       return;
     }
     if (overLimit) {
-      fault(new RequestChecks.Fault(TransportFault.CONNECTION_LIMIT, null,
-          "at most " + server.limits().maxConnections() + " are served at once"));
+      fault(RequestChecks.connectionLimit(server.limits()));
       return;
     }
     head = h;
@@ -237,16 +234,14 @@ final class HttpConnection extends ChannelDuplexHandler {
 
   private void content(HttpContent c) {
     if (c.decoderResult().isFailure()) {
-      fault(new RequestChecks.Fault(TransportFault.MALFORMED_REQUEST, null,
-          "the chunked body is malformed (RFC 9112 §7.1)"));
+      fault(RequestChecks.malformedChunk());
       return;
     }
     ByteBuf data = c.content();
     int n = data.readableBytes();
     if (n > 0) {
       if ((long) bodyLength + n > server.limits().maxBodyBytes()) {
-        fault(new RequestChecks.Fault(TransportFault.BODY_TOO_LARGE, null,
-            "larger than " + server.limits().maxBodyBytes() + " bytes"));
+        fault(RequestChecks.bodyTooLarge(server.limits()));
         return;
       }
       if (bodyLength + n > body.length) {
@@ -413,8 +408,7 @@ final class HttpConnection extends ChannelDuplexHandler {
   private void timedOut() {
     timer = null;
     if (state == State.READING) {
-      fault(new RequestChecks.Fault(TransportFault.REQUEST_TIMEOUT, null, "not complete within "
-          + seconds(server.limits().headerTimeout().toMillis())));
+      fault(RequestChecks.timeout(server.limits()));
       flushIfNeeded();
     } else if (state == State.IDLE) {
       closeInStages(); // nothing was asked: nothing to answer
@@ -436,14 +430,6 @@ final class HttpConnection extends ChannelDuplexHandler {
       b.add(e.getKey(), e.getValue());
     }
     return b.build();
-  }
-
-  /** {@code 10 s}, {@code 1.5 s}, {@code 250 ms}. */
-  static String seconds(long millis) {
-    if (millis % 1000 == 0) {
-      return millis / 1000 + " s";
-    }
-    return millis >= 1000 ? millis / 1000.0 + " s" : millis + " ms";
   }
 
   /** The {@code date} value and the second it is for. */

@@ -57,8 +57,7 @@ final class RequestChecks {
             "a line ends in LF without CR; HTTP/1.1 lines end in CRLF (RFC 9112 §2.2)");
       }
       if (cause instanceof PrematureChannelClosureException) {
-        return new Fault(TransportFault.MALFORMED_REQUEST, null,
-            "the client closed its side before the header section was complete");
+        return closedEarly();
       }
     }
     // a failure after the fields were read still has them: framing faults are named precisely
@@ -120,11 +119,48 @@ final class RequestChecks {
       }
       String digits = cl.get(0).strip();
       if (digits.length() > 18 || Long.parseLong(digits) > limits.maxBodyBytes()) {
-        return new Fault(TransportFault.BODY_TOO_LARGE, null,
-            "larger than " + limits.maxBodyBytes() + " bytes");
+        return bodyTooLarge(limits);
       }
     }
     return null;
+  }
+
+  /** 413: the body is larger than {@link ServerLimits#maxBodyBytes()}. */
+  static Fault bodyTooLarge(ServerLimits limits) {
+    return new Fault(TransportFault.BODY_TOO_LARGE, null,
+        "larger than " + limits.maxBodyBytes() + " bytes");
+  }
+
+  /** 408: the request did not arrive whole within {@link ServerLimits#headerTimeout()}. */
+  static Fault timeout(ServerLimits limits) {
+    return new Fault(TransportFault.REQUEST_TIMEOUT, null,
+        "not complete within " + seconds(limits.headerTimeout().toMillis()));
+  }
+
+  /** 400: the client shut its sending side down in the middle of a request. */
+  static Fault closedEarly() {
+    return new Fault(TransportFault.MALFORMED_REQUEST, null,
+        "the client closed its side before the request was complete");
+  }
+
+  /** 400: a chunk size or chunk delimiter is malformed. */
+  static Fault malformedChunk() {
+    return new Fault(TransportFault.MALFORMED_REQUEST, null,
+        "the chunked body is malformed (RFC 9112 §7.1)");
+  }
+
+  /** 503: the connection is beyond {@link ServerLimits#maxConnections()}. */
+  static Fault connectionLimit(ServerLimits limits) {
+    return new Fault(TransportFault.CONNECTION_LIMIT, null,
+        limits.maxConnections() + " at once; try again later");
+  }
+
+  /** {@code 10 s}, {@code 1.5 s}, {@code 250 ms}. */
+  static String seconds(long millis) {
+    if (millis % 1000 == 0) {
+      return millis / 1000 + " s";
+    }
+    return millis >= 1000 ? millis / 1000.0 + " s" : millis + " ms";
   }
 
   /**
