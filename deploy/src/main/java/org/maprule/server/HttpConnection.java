@@ -27,6 +27,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
@@ -266,7 +267,7 @@ final class HttpConnection extends ChannelDuplexHandler {
     releaseRequest();
     MapruleService service = server.service();
     org.maprule.http.HttpRequest request = org.maprule.http.HttpRequest.of(h.method().name(),
-        h.uri(), headers(h.headers()), b, peer);
+        target(h.uri()), headers(h.headers()), b, peer);
     HttpResponse response;
     try {
       response = server.handler() == null ? service.handle(request)
@@ -419,6 +420,21 @@ final class HttpConnection extends ChannelDuplexHandler {
     head = null;
     body = NO_BODY;
     bodyLength = 0;
+  }
+
+  /**
+   * The request target as the client's bytes meant it: Netty reads the request line one byte per
+   * char (ISO-8859-1), so a target with raw bytes above 0x7F (a CE that sends UTF-8 unescaped,
+   * as RFC 9112 §3.2 does not allow but real clients do) is read again as UTF-8, invalid
+   * sequences becoming U+FFFD as core's URI layer makes them. Percent-escapes are left to core.
+   */
+  static String target(String uri) {
+    for (int i = 0; i < uri.length(); i++) {
+      if (uri.charAt(i) > 0x7F) {
+        return new String(uri.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+      }
+    }
+    return uri;
   }
 
   /** Netty's decoded fields as core's headers, in order, names as sent (core lower-cases them). */
