@@ -1,13 +1,11 @@
 package org.maprule.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -443,27 +441,12 @@ class HostileClientTest {
       CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(
           () -> server.drain(Duration.ofSeconds(20)));
       assertThat(idle.closedWithoutMore()).as("an idle connection is closed").isTrue();
-      awaitRefused(port);
+      RawConnection.awaitRefused(port);
       RawConnection.Answer a = busy.send("\r\n").read();
       assertThat(a.status()).isEqualTo(200);
       assertThat(a.headers().first("connection")).isEqualTo("close");
       assertThat(busy.closedWithoutMore()).isTrue();
       assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
     }
-  }
-
-  /** Waits until the listener is closed: a connection attempt is refused. */
-  static void awaitRefused(int port) throws InterruptedException {
-    for (int i = 0; i < 400; i++) {
-      try (RawConnection c = RawConnection.open(port)) {
-        Thread.sleep(25);
-      } catch (ConnectException refused) {
-        return;
-      } catch (IOException other) {
-        // reset while closing: try again
-      }
-    }
-    assertThatThrownBy(() -> RawConnection.open(port).close())
-        .as("the listener is closed").isInstanceOf(ConnectException.class);
   }
 }

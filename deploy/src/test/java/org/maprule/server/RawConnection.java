@@ -19,13 +19,14 @@ import org.maprule.http.Headers;
  * lines, a body framed by {@code content-length}), end of stream and resets seen as such.
  * Every read waits at most {@link #TIMEOUT_MILLIS}.
  */
-final class RawConnection implements AutoCloseable {
+public final class RawConnection implements AutoCloseable {
   /** The longest wait of one read, ms: long enough for a loaded CI machine. */
   static final int TIMEOUT_MILLIS = 20_000;
 
   /** One answer as read from the wire. */
-  record Answer(int status, String statusLine, Headers headers, byte[] body) {
-    String text() {
+  public record Answer(int status, String statusLine, Headers headers, byte[] body) {
+    /** The body as UTF-8 text. */
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
@@ -43,36 +44,36 @@ final class RawConnection implements AutoCloseable {
   }
 
   /** Connects to {@code 127.0.0.1:port}. */
-  static RawConnection open(int port) throws IOException {
+  public static RawConnection open(int port) throws IOException {
     Socket s = new Socket();
     s.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
     return new RawConnection(s);
   }
 
   /** Writes {@code text} as ISO-8859-1 bytes (one byte per char). */
-  RawConnection send(String text) throws IOException {
+  public RawConnection send(String text) throws IOException {
     return send(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** Writes {@code bytes}. */
-  RawConnection send(byte[] bytes) throws IOException {
+  public RawConnection send(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
     return this;
   }
 
   /** Shuts the sending side down (a half-close): the server reads end of stream. */
-  void shutdownOutput() throws IOException {
+  public void shutdownOutput() throws IOException {
     socket.shutdownOutput();
   }
 
   /** Reads one answer; its body framed by {@code content-length} (none without one). */
-  Answer read() throws IOException {
+  public Answer read() throws IOException {
     return read(false);
   }
 
   /** Reads one answer to a HEAD request: never a body, whatever the fields say. */
-  Answer readHead() throws IOException {
+  public Answer readHead() throws IOException {
     return read(true);
   }
 
@@ -112,7 +113,7 @@ final class RawConnection implements AutoCloseable {
    *
    * @throws SocketTimeoutException when nothing happens within {@link #TIMEOUT_MILLIS}
    */
-  boolean closedWithoutMore() throws IOException {
+  public boolean closedWithoutMore() throws IOException {
     try {
       return in.read() < 0;
     } catch (SocketException reset) {
@@ -121,12 +122,12 @@ final class RawConnection implements AutoCloseable {
   }
 
   /** Whether a byte is waiting to be read now (never blocks). */
-  boolean hasBytes() throws IOException {
+  public boolean hasBytes() throws IOException {
     return in.available() > 0;
   }
 
   /** Everything until end of stream, as ISO-8859-1 text. */
-  String rest() throws IOException {
+  public String rest() throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     try {
       in.transferTo(b);
@@ -134,6 +135,24 @@ final class RawConnection implements AutoCloseable {
       // what arrived before the reset is kept
     }
     return b.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Waits until nothing listens on {@code port} any more: a connection attempt is refused.
+   *
+   * @throws AssertionError when it still accepts after 10 s
+   */
+  public static void awaitRefused(int port) throws InterruptedException {
+    for (int i = 0; i < 400; i++) {
+      try (RawConnection c = open(port)) {
+        Thread.sleep(25);
+      } catch (java.net.ConnectException refused) {
+        return;
+      } catch (IOException other) {
+        // reset while closing: try again
+      }
+    }
+    throw new AssertionError("port " + port + " still accepts connections after 10 s");
   }
 
   private String line() throws IOException {
