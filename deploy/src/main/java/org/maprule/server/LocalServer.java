@@ -49,6 +49,13 @@ import org.maprule.http.ServiceConfig;
  * {@link #close} stops at once.
  */
 public final class LocalServer implements AutoCloseable {
+  /**
+   * The listen backlog asked for: connections the kernel completes before they are accepted
+   * (Linux caps it at {@code net.core.somaxconn}, 4096 by default). A burst beyond it has its
+   * handshakes dropped and retried a second later.
+   */
+  static final int BACKLOG = 4096;
+
   private final EventLoopGroup group;
   private final Channel listener;
   private final Channel metricsListener;
@@ -187,7 +194,7 @@ public final class LocalServer implements AutoCloseable {
     ServerBootstrap b = new ServerBootstrap()
         .group(group)
         .channel(EventLoops.serverChannel())
-        .option(ChannelOption.SO_BACKLOG, 1024)
+        .option(ChannelOption.SO_BACKLOG, BACKLOG)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
