@@ -2,9 +2,7 @@ package org.maprule.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.maprule.addr.Corpus;
 import org.maprule.http.HttpResponse;
 import org.maprule.http.MapruleService;
 import org.maprule.http.TransportFault;
@@ -135,65 +134,21 @@ class HostileClientTest {
 
   // ---- the negative corpus: every request that cannot be read, with its reason ----
 
-  record Unreadable(int status, String code, String reason, byte[] request) {
-    @Override
-    public String toString() {
-      return status + " " + reason;
-    }
-  }
-
-  static Stream<Unreadable> unreadable() throws IOException {
-    List<Unreadable> out = new ArrayList<>();
-    try (InputStream in = HostileClientTest.class.getResourceAsStream(
-        "/server/unreadable-requests.txt")) {
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] parts = line.split(" \\| ", 3);
-        String[] head = parts[0].split(" ");
-        out.add(new Unreadable(Integer.parseInt(head[0]), head[1], parts[1], unescape(parts[2])));
-      }
-    }
-    assertThat(out).hasSizeGreaterThan(20);
-    return out.stream();
-  }
-
-  /** {@code \r \n \t \\ \xNN} escapes to bytes; other chars as ISO-8859-1. */
-  static byte[] unescape(String s) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\') {
-        b.write(c);
-        continue;
-      }
-      char e = s.charAt(++i);
-      switch (e) {
-        case 'r' -> b.write('\r');
-        case 'n' -> b.write('\n');
-        case 't' -> b.write('\t');
-        case '\\' -> b.write('\\');
-        case 'x' -> {
-          b.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-          i += 2;
-        }
-        default -> throw new IllegalArgumentException("unknown escape \\" + e + " in " + s);
-      }
-    }
-    return b.toByteArray();
+  static Stream<Corpus.Line> unreadable() {
+    return Corpus.loadResource("/server/unreadable-requests.txt").stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("unreadable")
-  void anUnreadableRequestGetsCoresProblemAndTheConnectionCloses(Unreadable u)
+  void anUnreadableRequestGetsCoresProblemAndTheConnectionCloses(Corpus.Line u)
       throws IOException {
+    TransportFault fault = TransportFault.valueOf(u.expectation());
     int port = start();
     try (RawConnection c = RawConnection.open(port)) {
-      RawConnection.Answer a = c.send(u.request()).read();
-      JsonNode body = assertFault(c, a, u.status());
-      assertThat(body.get("code").asString()).isEqualTo(u.code());
-      assertThat(body.get("status").asInt()).isEqualTo(u.status());
+      RawConnection.Answer a = c.send(u.input()).read();
+      JsonNode body = assertFault(c, a, fault.status());
+      assertThat(body.get("code").asString()).isEqualTo(fault.code().name());
+      assertThat(body.get("field").asString()).isEqualTo(fault.field());
     }
   }
 
