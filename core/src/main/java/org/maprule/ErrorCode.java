@@ -136,6 +136,29 @@ public enum ErrorCode {
    */
   INTERNAL_ERROR,
 
+  // ---- HTTP/1.1 transport faults (org.maprule.http.TransportFault): answered by core for
+  //      requests a transport could not parse or will not read ----
+  /**
+   * 400: not a valid HTTP/1.1 request (RFC 9112): a malformed request line, method or header
+   * field, a line not ended by CRLF, an invalid or conflicting Content-Length, a framing
+   * Transfer-Encoding that is not chunked last.
+   */
+  MALFORMED_REQUEST,
+  /** 408: the request (line, header fields and any body) did not arrive in time (RFC 9110 §15.5.9). */
+  REQUEST_TIMEOUT,
+  /** 413: the request body is larger than the server reads (RFC 9110 §15.5.14). */
+  BODY_TOO_LARGE,
+  /** 414: the request line is longer than the server reads (RFC 9112 §3, RFC 9110 §15.5.15). */
+  REQUEST_LINE_TOO_LONG,
+  /** 431: the header fields are too large or too many (RFC 6585 §5). */
+  HEADERS_TOO_LARGE,
+  /** 501: a transfer coding the server does not implement, anything but chunked (RFC 9112 §6.1). */
+  TRANSFER_CODING_UNKNOWN,
+  /** 505: a major HTTP version other than 1 on an HTTP/1.x connection (RFC 9110 §15.6.6). */
+  HTTP_VERSION_NOT_SUPPORTED,
+  /** 503: the server holds as many connections as it is configured to; try again later. */
+  CONNECTION_LIMIT,
+
   // ---- RFC 7598 DHCPv6 (org.maprule.dhcpv6) ----
   /** An option header or its announced option-length runs past the end of the enclosing data. */
   DHCPV6_TRUNCATED,

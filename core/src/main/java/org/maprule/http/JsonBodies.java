@@ -1,7 +1,11 @@
 package org.maprule.http;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.maprule.json.Json;
+import org.maprule.json.JsonWriter;
 import org.maprule.validate.Violation;
 
 /**
@@ -11,6 +15,9 @@ import org.maprule.validate.Violation;
  * a client sends can make writing fail).
  */
 final class JsonBodies {
+  private static final DateTimeFormatter UTC_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private JsonBodies() {}
 
   /**
@@ -33,11 +40,12 @@ final class JsonBodies {
   /**
    * The {@code /health} body: {@code status, ruleSet, domains, rules, cloud, version} and, when
    * {@code violations} is non-null, {@code violations} as {@code [{code, field, value,
-   * message}]} in the order given; {@code ruleSet} and a violation's {@code value} are
-   * {@code null} when absent.
+   * message}]} in the order given, then, when {@code reload} is non-null, {@code reload} as
+   * {@code {status:"failed", source, at, message, violations}} ({@link ReloadFailure});
+   * {@code ruleSet} and a violation's {@code value} are {@code null} when absent.
    */
   static byte[] health(String status, String digest, int domains, int rules, String cloud,
-      String version, List<Violation> violations) {
+      String version, List<Violation> violations, ReloadFailure reload) {
     return Json.write(w -> {
       w.beginObject()
           .field("status", status)
@@ -47,18 +55,40 @@ final class JsonBodies {
           .field("cloud", cloud)
           .field("version", version);
       if (violations != null) {
-        w.name("violations").beginArray();
-        for (Violation v : violations) {
-          w.beginObject()
-              .field("code", v.code().name())
-              .field("field", v.field())
-              .field("value", v.value())
-              .field("message", v.message())
-              .endObject();
-        }
-        w.endArray();
+        violations(w, violations);
+      }
+      if (reload != null) {
+        w.name("reload").beginObject()
+            .field("status", "failed")
+            .field("source", reload.source())
+            .field("at", utc(reload.at()))
+            .field("message", reload.message());
+        violations(w, reload.violations());
+        w.endObject();
       }
       w.endObject();
     });
+  }
+
+  /** The member {@code violations}: {@code [{code, field, value, message}]} in the order given. */
+  private static void violations(JsonWriter w, List<Violation> violations) {
+    w.name("violations").beginArray();
+    for (Violation v : violations) {
+      w.beginObject()
+          .field("code", v.code().name())
+          .field("field", v.field())
+          .field("value", v.value())
+          .field("message", v.message())
+          .endObject();
+    }
+    w.endArray();
+  }
+
+  /**
+   * An instant as RFC 3339 UTC text with exactly three fraction digits, for example
+   * {@code 2026-12-02T21:23:34.120Z} (sub-millisecond digits dropped).
+   */
+  static String utc(Instant t) {
+    return UTC_MILLIS.format(t);
   }
 }

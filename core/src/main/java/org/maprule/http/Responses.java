@@ -41,8 +41,9 @@ final class Responses {
    * nothing matches, 405 for other methods, 409 when the CE's domain cannot be told through the
    * endpoint it called ({@link ErrorCode#INTERFACE_ID_FORMAT_NOT_CARRIED}: a well-formed request
    * from a customer, at odds with the domain's layout, resolved by calling another endpoint; RFC
-   * 9110 §15.5.10), 503 for anything that means the service cannot answer correctly (an invalid
-   * rule set, an internal error, a code not expected from a client).
+   * 9110 §15.5.10), the RFC 9110 / RFC 6585 status of each {@link TransportFault} (408, 413, 414,
+   * 431, 501, 505), 503 for anything that means the service cannot answer correctly (an invalid
+   * rule set, an internal error, the connection limit, a code not expected from a client).
    */
   static int statusOf(ErrorCode code) {
     return switch (code) {
@@ -53,11 +54,18 @@ final class Responses {
       case NOT_FOUND, NO_MATCHING_RULE, NO_OWNER -> 404;
       case METHOD_NOT_ALLOWED -> 405;
       case INTERFACE_ID_FORMAT_NOT_CARRIED -> 409;
+      case MALFORMED_REQUEST -> 400;
+      case REQUEST_TIMEOUT -> 408;
+      case BODY_TOO_LARGE -> 413;
+      case REQUEST_LINE_TOO_LONG -> 414;
+      case HEADERS_TOO_LARGE -> 431;
+      case TRANSFER_CODING_UNKNOWN -> 501;
+      case HTTP_VERSION_NOT_SUPPORTED -> 505;
       default -> 503;
     };
   }
 
-  /** The RFC 9110 §15 reason phrase of the statuses this service answers. */
+  /** The RFC 9110 §15 (RFC 6585 §5 for 431) reason phrase of the statuses this service answers. */
   static String reasonPhrase(int status) {
     return switch (status) {
       case 200 -> "OK";
@@ -67,7 +75,13 @@ final class Responses {
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 409 -> "Conflict";
+      case 408 -> "Request Timeout";
+      case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
+      case 431 -> "Request Header Fields Too Large";
+      case 501 -> "Not Implemented";
       case 503 -> "Service Unavailable";
+      case 505 -> "HTTP Version Not Supported";
       default -> "Error";
     };
   }

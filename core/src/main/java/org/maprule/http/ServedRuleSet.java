@@ -36,6 +36,7 @@ final class ServedRuleSet {
   private final Map<String, byte[]> ocnBodies;
   private final Map<String, byte[]> jpneObjects;
   private final byte[] hb46ppWithoutMapE;
+  private final String cloud;
   private final byte[] healthBody;
   private final Map<Hb46ppKey, byte[]> hb46ppBodies = new ConcurrentHashMap<>();
 
@@ -63,8 +64,8 @@ final class ServedRuleSet {
     this.jpneObjects = Map.copyOf(jpne);
     Domain first = ruleSet.domains().get(0);
     this.hb46ppWithoutMapE = CeFormats.hb46pp(ruleSet, first, first.rules().get(0), false);
-    this.healthBody = JsonBodies.health("ok", digest, ruleSet.domains().size(),
-        ruleSet.ruleCount(), config.cloud(), MapruleVersion.get(), null);
+    this.cloud = config.cloud();
+    this.healthBody = healthBody(null);
   }
 
   /**
@@ -103,6 +104,12 @@ final class ServedRuleSet {
 
   byte[] healthBody() {
     return healthBody;
+  }
+
+  /** The {@code /health} body of this rule set, with the member {@code reload} when non-null. */
+  byte[] healthBody(ReloadFailure reload) {
+    return JsonBodies.health("ok", digest, ruleSet.domains().size(), ruleSet.ruleCount(), cloud,
+        MapruleVersion.get(), null, reload);
   }
 
   /** The OCN body of the domain named {@code name}. */

@@ -10,12 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a corpus under {@code src/test/resources/addr/}: {@code INPUT # EXPECTATION reason...}
- * per line, escapes as described in {@code addr/README.txt}.
+ * Reads a corpus under {@code src/test/resources/addr/} (or any classpath resource, through
+ * {@link #loadResource}; core's test-jar ships it): {@code INPUT # EXPECTATION reason...} per
+ * line, escapes as described in {@code addr/README.txt}.
  */
-final class Corpus {
-  /** One line of a corpus. */
-  record Line(String file, int number, String input, String expectation, String reason) {
+public final class Corpus {
+  /**
+   * One line of a corpus.
+   *
+   * @param file the corpus's resource name
+   * @param number the line number, from 1
+   * @param input the input, escapes resolved
+   * @param expectation the first word after {@code " # "}
+   * @param reason the rest of the line: why the input gives that expectation
+   */
+  public record Line(String file, int number, String input, String expectation, String reason) {
     @Override
     public String toString() {
       return file + ":" + number + " " + printable(input) + " -> " + expectation + " (" + reason + ")";
@@ -25,9 +34,22 @@ final class Corpus {
   private Corpus() {}
 
   static List<Line> load(String file) {
-    InputStream in = Corpus.class.getResourceAsStream("/addr/" + file);
+    return loadResource("/addr/" + file);
+  }
+
+  /**
+   * Reads the corpus at a classpath resource path.
+   *
+   * @param path the resource, for example {@code /server/unreadable-requests.txt}
+   * @return its lines, at least one
+   * @throws IllegalStateException when it is missing or empty, or a line lacks {@code " # "}
+   *     or a reason
+   */
+  public static List<Line> loadResource(String path) {
+    String file = path;
+    InputStream in = Corpus.class.getResourceAsStream(path);
     if (in == null) {
-      throw new IllegalStateException("missing corpus /addr/" + file);
+      throw new IllegalStateException("missing corpus " + path);
     }
     List<Line> out = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -60,7 +82,8 @@ final class Corpus {
     return out;
   }
 
-  static String unescape(String s) {
+  /** Resolves the escapes of {@code addr/README.txt}: {@code <empty>}, backslash s, t, n, r, u. */
+  public static String unescape(String s) {
     if (s.equals("<empty>")) {
       return "";
     }
@@ -89,7 +112,7 @@ final class Corpus {
   }
 
   /** The input with invisible and non-ASCII characters shown as escapes, for test names. */
-  static String printable(String s) {
+  public static String printable(String s) {
     if (s.isEmpty()) {
       return "<empty>";
     }

@@ -57,12 +57,12 @@ class JsonBodiesTest {
 
   @Test
   void healthFieldsInFixedOrder() {
-    assertThat(s(JsonBodies.health("ok", "ab", 2, 3, "aws", "1.0", null))).isEqualTo(
+    assertThat(s(JsonBodies.health("ok", "ab", 2, 3, "aws", "1.0", null, null))).isEqualTo(
         "{\"status\":\"ok\",\"ruleSet\":\"ab\",\"domains\":2,\"rules\":3,\"cloud\":\"aws\","
             + "\"version\":\"1.0\"}");
     assertThat(s(JsonBodies.health("invalid", null, 0, 0, "azure", "1.0", List.of(
         Violation.error(ErrorCode.NO_DOMAINS, "domains", null, "m1"),
-        Violation.warning(ErrorCode.EA_BITS_BEYOND_64, "domains[0]", "7", "m2"))))).isEqualTo(
+        Violation.warning(ErrorCode.EA_BITS_BEYOND_64, "domains[0]", "7", "m2")), null))).isEqualTo(
         "{\"status\":\"invalid\",\"ruleSet\":null,\"domains\":0,\"rules\":0,\"cloud\":\"azure\","
             + "\"version\":\"1.0\",\"violations\":[{\"code\":\"NO_DOMAINS\",\"field\":\"domains\","
             + "\"value\":null,\"message\":\"m1\"},{\"code\":\"EA_BITS_BEYOND_64\",\"field\":"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -167,5 +168,84 @@ class ServeCommandTest {
       }
       assertThat(json(hb).get("ttl").isNumber()).isTrue();
     }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "--max-request-line 63 | --max-request-line 63 is out of range: expected 64..1048576",
+    "--max-header-bytes 2000000 | --max-header-bytes 2000000 is out of range: expected 256..1048576",
+    "--max-headers 0 | --max-headers 0 is out of range: expected 1..10000",
+    "--max-body -1 | --max-body -1 is out of range: expected 0..16777216",
+    "--header-timeout 0 | --header-timeout 0 is out of range: expected 1..3600",
+    "--idle-timeout 3601 | --idle-timeout 3601 is out of range: expected 1..3600",
+    "--max-connections 0 | --max-connections 0 is out of range: expected 1..1000000",
+    "--drain-timeout -1 | --drain-timeout -1 is out of range: expected 0..3600",
+    "--io-threads 0 | --io-threads 0 is out of range: expected 1..256",
+    "--metrics-port 70000 | --metrics-port 70000 is out of range: expected 0..65535",
+    "--port 18081 --metrics-port 18081 | --metrics-port 18081 is the CE port (--port): metrics need a port of their own",
+  })
+  void limitOptionsOutOfRangeAreUsageErrorsNamingTheOption(String args, String message) {
+    String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("serve"),
+        java.util.Arrays.stream(args.split(" "))).toArray(String[]::new);
+    Cli.Result r = Cli.run(all).noStackTrace();
+    assertThat(r.exit()).isEqualTo(Maprule.USAGE);
+    assertThat(r.err()).contains(message);
+  }
+
+  @Test
+  void limitOptionsReachTheServer() throws Exception {
+    try (Cli.Served s = Cli.serve("--port", "0", "--max-request-line", "100")) {
+      assertThat(s.client.get("/health").status()).isEqualTo(200);
+      HttpResponse tooLong = s.client.get("/calc?prefix=" + "1".repeat(200));
+      assertThat(tooLong.status()).isEqualTo(414);
+      assertThat(json(tooLong).get("detail").asString()).endsWith("longer than 100 bytes");
+    }
+  }
+
+  @Test
+  void theAccessLogHasOneJsonLinePerAnswerAndMetricsHaveTheirOwnPort() throws Exception {
+    Path log = dir.resolve("access.log");
+    try (Cli.Served s = Cli.serve("--port", "0", "--access-log", log.toString(),
+        "--metrics-port", "0")) {
+      assertThat(s.client.get("/health").status()).isEqualTo(200);
+      assertThat(s.client.get("/nope").status()).isEqualTo(404);
+      java.net.InetSocketAddress m = s.server.metricsAddress();
+      assertThat(m.getPort()).isNotEqualTo(s.server.port());
+      assertThat(s.err()).contains("metrics on http://127.0.0.1:" + m.getPort() + "/metrics");
+      org.maprule.server.LoopbackClient metrics =
+          new org.maprule.server.LoopbackClient("127.0.0.1", m.getPort());
+      HttpResponse scrape = metrics.get("/metrics");
+      assertThat(scrape.status()).isEqualTo(200);
+      assertThat(scrape.headers().first("content-type"))
+          .isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+      assertThat(text(scrape))
+          .contains("maprule_requests_total{endpoint=\"health\",status=\"200\"} 1.0")
+          .contains("maprule_requests_total{endpoint=\"none\",status=\"404\"} 1.0")
+          .contains("maprule_request_duration_seconds_bucket{endpoint=\"health\",le=\"0.001\"}")
+          .contains("maprule_ruleset_info{digest=\"" + RuleSetLoader.example().digest() + "\"} 1")
+          .contains("maprule_connections_open").contains("maprule_reload_failures_total 0.0")
+          .doesNotContain("/nope");
+      assertThat(metrics.get("/").status()).isEqualTo(404);
+      assertThat(s.client.get("/metrics").status()).as("never on the CE port").isEqualTo(404);
+      assertThat(s.stop()).isZero();
+    }
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).as("/health, /nope, /metrics on the CE port").hasSize(3);
+    JsonNode first = JSON.readTree(lines.get(0));
+    assertThat(new java.util.ArrayList<>(first.propertyNames())).containsExactly("time", "client",
+        "clientSource", "method", "path", "endpoint", "status", "bytes", "micros", "ruleSet");
+    assertThat(first.get("path").asString()).isEqualTo("/health");
+    assertThat(first.get("status").asInt()).isEqualTo(200);
+    assertThat(first.get("bytes").asInt()).isGreaterThan(100);
+    assertThat(JSON.readTree(lines.get(1)).get("endpoint").asString()).isEqualTo("none");
+    assertThat(JSON.readTree(lines.get(2)).get("path").asString()).isEqualTo("/metrics");
+  }
+
+  @Test
+  void anAccessLogThatCannotBeOpenedIsAnIoError() {
+    Cli.Result r = Cli.run("serve", "--port", "0", "--access-log",
+        dir.resolve("no/such/dir/log").toString()).noStackTrace();
+    assertThat(r.exit()).isEqualTo(Maprule.IO);
+    assertThat(r.err()).contains("cannot open the access log");
   }
 }

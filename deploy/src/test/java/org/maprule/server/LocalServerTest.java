@@ -74,11 +74,24 @@ class LocalServerTest {
   }
 
   @Test
-  void aTargetThatIsNoUriIsRefusedByTheJdkServerBeforeTheHandler() throws Exception {
+  void aTargetThatIsNoUriStillReachesTheHandlerAsSent() throws Exception {
     start("127.0.0.1", r -> ok(""));
     String answer = raw("GET /%zz?q=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-    assertThat(answer).startsWith("HTTP/1.1 400 ");
-    assertThat(seen.get()).isNull();
+    assertThat(answer).startsWith("HTTP/1.1 200 ");
+    assertThat(seen.get().path()).isEqualTo("/%zz");
+    assertThat(seen.get().queryFirst("q")).isEqualTo("%zz");
+    raw("GET //get_rules HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertThat(seen.get().path()).as("never read as an authority").isEqualTo("//get_rules");
+  }
+
+  @Test
+  void headerNamesAreWrittenAsCoreGivesThemWithDateAndLength() throws Exception {
+    start("127.0.0.1", r -> ok("{}", "content-type", "application/json", "x-maprule-ruleset", "d"));
+    String answer = raw("GET /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertThat(answer).contains("\r\ncontent-type: application/json\r\n")
+        .contains("\r\nx-maprule-ruleset: d\r\n").contains("\r\ncontent-length: 2\r\n")
+        .containsPattern("\r\ndate: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\r\n")
+        .contains("\r\nconnection: close\r\n");
   }
 
   @Test
