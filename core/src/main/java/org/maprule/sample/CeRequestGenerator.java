@@ -357,6 +357,12 @@ public final class CeRequestGenerator {
         d.method = "HEAD";
       }
     }
+    if ((endpoint == Endpoint.OCN || endpoint == Endpoint.JPNE) && d.ce != null
+        && d.ce.domain().interfaceIdFormat() == InterfaceIdFormat.RFC7597) {
+      // only HOSTILE reaches here (eligible() keeps the other mixes on draft03 domains)
+      d.flaw("the CE's domain uses the RFC 7597 interface identifier, which the "
+          + endpoint + " format cannot carry (409 INTERFACE_ID_FORMAT_NOT_CARRIED)");
+    }
     if (mix == Mix.HOSTILE) {
       hostile(d, random);
     }

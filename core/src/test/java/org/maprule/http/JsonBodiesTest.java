@@ -42,7 +42,7 @@ class JsonBodiesTest {
         + "\"detail\":\"a\\u2028b\\u2029c\",\"code\":\"X\",\"field\":\"f\\u2028\",\"value\":\"v\\u2029\"}");
     assertThat(problem).doesNotContain((byte) 0xE2);
     byte[] health = JsonBodies.health("invalid", null, 0, 0, "a\u2028", "1", List.of(
-        Violation.error(ErrorCode.INVALID_PREFIX, "f", "2001:db8::/40\u2028", "m\u2029")));
+        Violation.error(ErrorCode.INVALID_PREFIX, "f", "2001:db8::/40\u2028", "m\u2029")), null);
     assertThat(s(health)).contains("\"cloud\":\"a\\u2028\"")
         .contains("\"value\":\"2001:db8::/40\\u2028\",\"message\":\"m\\u2029\"");
     assertThat(health).doesNotContain((byte) 0xE2);

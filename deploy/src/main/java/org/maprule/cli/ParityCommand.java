@@ -19,6 +19,10 @@ import org.maprule.MapruleException;
 import org.maprule.format.LoadedRuleSet;
 import org.maprule.format.RuleSetFormat;
 import org.maprule.format.RuleSetLoader;
+import org.maprule.json.Json;
+import org.maprule.json.JsonObject;
+import org.maprule.json.JsonString;
+import org.maprule.json.JsonValue;
 import org.maprule.parity.Answer;
 import org.maprule.parity.AnswerDiff;
 import org.maprule.sample.CeRequest;
@@ -28,8 +32,6 @@ import org.maprule.sample.Mix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code maprule parity --endpoint URL --endpoint URL [--samples N] [--seed S]
@@ -84,7 +86,6 @@ final class ParityCommand extends CliCommand {
    */
   static final Set<Endpoint> COMPARED_ENDPOINTS = EnumSet.range(Endpoint.OCN, Endpoint.RULES);
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Option(names = "--endpoint", paramLabel = "URL", required = true,
       description = "Base URL of a deployment, for example https://d111.cloudfront.net or "
@@ -206,7 +207,7 @@ final class ParityCommand extends CliCommand {
     String cloud = null;
     String ruleSet = null;
     try {
-      JsonNode j = JSON.readTree(a.body());
+      JsonValue j = Json.parse(a.body());
       state = text(j, "status");
       cloud = text(j, "cloud");
       ruleSet = text(j, "ruleSet");
@@ -216,9 +217,9 @@ final class ParityCommand extends CliCommand {
     return new ParityReport.Health(base.toString(), a.status(), state, cloud, ruleSet);
   }
 
-  private static String text(JsonNode j, String name) {
-    JsonNode v = j == null ? null : j.get(name);
-    return v == null || !v.isString() ? null : v.asString();
+  private static String text(JsonValue j, String name) {
+    JsonValue v = j instanceof JsonObject o ? o.get(name) : null;
+    return v instanceof JsonString s ? s.value() : null;
   }
 
   private void compare(Http http, List<URI> bases, List<CeRequest> requests,

@@ -1,17 +1,17 @@
 package org.maprule.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.maprule.json.Json;
+import org.maprule.json.JsonWriter;
 import org.maprule.parity.Answer;
 import org.maprule.parity.AnswerDiff;
 import org.maprule.sample.CeRequest;
 import org.maprule.sample.Endpoint;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@code maprule parity} found, and its two renderings (text, {@code --json}; docs/cli.md):
@@ -30,7 +30,6 @@ final class ParityReport {
   /** A request whose answers differ, and how. */
   record Difference(CeRequest request, AnswerDiff diff) {}
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   final List<Health> health;
   final long seed;
@@ -81,7 +80,7 @@ final class ParityReport {
    */
   int print(PrintWriter out, boolean asJson) {
     if (asJson) {
-      out.println(JSON.writeValueAsString(json()));
+      out.println(new String(json(), StandardCharsets.UTF_8));
     } else {
       text(out);
     }
@@ -152,66 +151,71 @@ final class ParityReport {
     }
   }
 
-  private Map<String, Object> json() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("identical", identical());
-    m.put("endpoints", health.stream().map(h -> {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("url", h.url());
-      e.put("health", h.status());
-      e.put("status", h.state());
-      e.put("cloud", h.cloud());
-      e.put("ruleSet", h.ruleSet());
-      return e;
-    }).toList());
-    m.put("sameRuleSet", sameRuleSet);
-    m.put("verdict", verdict);
-    m.put("seed", seed);
-    m.put("samplesPerFormat", samples);
-    m.put("requests", requests());
-    m.put("different", differences.size());
-    Map<String, Object> formats = new LinkedHashMap<>();
-    counts.forEach((f, c) -> {
-      Map<String, Object> n = new LinkedHashMap<>();
-      n.put("requests", c[0]);
-      n.put("identical", c[0] - c[1]);
-      n.put("different", c[1]);
-      formats.put(f.label(), n);
+  private byte[] json() {
+    return Json.write(w -> {
+      w.beginObject().field("identical", identical());
+      w.name("endpoints").beginArray();
+      for (Health h : health) {
+        w.beginObject()
+            .field("url", h.url())
+            .field("health", h.status())
+            .field("status", h.state())
+            .field("cloud", h.cloud())
+            .field("ruleSet", h.ruleSet())
+            .endObject();
+      }
+      w.endArray()
+          .field("sameRuleSet", sameRuleSet)
+          .field("verdict", verdict)
+          .field("seed", seed)
+          .field("samplesPerFormat", samples)
+          .field("requests", requests())
+          .field("different", differences.size());
+      w.name("formats").beginObject();
+      counts.forEach((f, c) -> w.name(f.label()).beginObject()
+          .field("requests", c[0])
+          .field("identical", c[0] - c[1])
+          .field("different", c[1])
+          .endObject());
+      w.endObject();
+      w.name("differences").beginArray();
+      for (Difference d : differences) {
+        json(w, d);
+      }
+      w.endArray().endObject();
     });
-    m.put("formats", formats);
-    m.put("differences", differences.stream().map(ParityReport::json).toList());
-    return m;
   }
 
-  private static Map<String, Object> json(Difference d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", d.request().endpoint().label());
-    m.put("method", d.request().method());
-    m.put("target", d.request().target());
-    m.put("headers", d.request().headers());
+  private static void json(JsonWriter w, Difference d) {
+    w.beginObject()
+        .field("format", d.request().endpoint().label())
+        .field("method", d.request().method())
+        .field("target", d.request().target());
+    w.name("headers").beginObject();
+    d.request().headers().forEach(w::field);
+    w.endObject();
     AnswerDiff diff = d.diff();
     Answer a = diff.first();
     Answer b = diff.second();
     if (diff.unanswered()) {
-      m.put("errors", Arrays.asList(a.error(), b.error()));
-      return m;
+      w.name("errors").beginArray().value(a.error()).value(b.error()).endArray().endObject();
+      return;
     }
-    m.put("status", List.of(a.status(), b.status()));
-    Map<String, Object> headers = new LinkedHashMap<>();
+    w.name("status").beginArray().value(a.status()).value(b.status()).endArray();
+    w.name("headerDifferences").beginObject();
     for (AnswerDiff.HeaderDiff h : diff.headers()) {
-      headers.put(h.name(), Arrays.asList(h.first(), h.second()));
+      w.name(h.name()).beginArray().value(h.first()).value(h.second()).endArray();
     }
-    m.put("headerDifferences", headers);
+    w.endObject();
     int at = diff.bodyOffset();
     if (at >= 0) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("offset", at);
-      body.put("lengths", List.of(a.body().length, b.body().length));
-      body.put("snippets", List.of(AnswerDiff.snippet(a.body(), at),
-          AnswerDiff.snippet(b.body(), at)));
-      m.put("body", body);
+      w.name("body").beginObject().field("offset", at);
+      w.name("lengths").beginArray().value(a.body().length).value(b.body().length).endArray();
+      w.name("snippets").beginArray().value(AnswerDiff.snippet(a.body(), at))
+          .value(AnswerDiff.snippet(b.body(), at)).endArray();
+      w.endObject();
     }
-    return m;
+    w.endObject();
   }
 
   private static String quote(String s) {

@@ -258,18 +258,18 @@ final class ServeCommand extends CliCommand {
             + CliIoException.reason(e) + "; writing on to the old one");
       }
     }
-    if (input.rules == null) {
+    if (input.file.rules == null) {
       err().println("maprule: SIGHUP: serving the built-in example; there is no --rules file "
           + "to reload");
       err().flush();
       return;
     }
     Instant at = Instant.now();
-    String name = input.rules.getFileName() == null ? input.source()
-        : input.rules.getFileName().toString();
+    String name = input.file.rules.getFileName() == null ? input.source()
+        : input.file.rules.getFileName().toString();
     byte[] bytes;
     try {
-      bytes = RuleInput.readFile("rules file", input.rules);
+      bytes = RuleInput.readFile("rules file", input.file.rules);
     } catch (CliIoException e) {
       String reason = e.getCause() instanceof IOException
           ? CliIoException.reason((IOException) e.getCause()) : "is a directory";
